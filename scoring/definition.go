@@ -1,0 +1,137 @@
+package scoring
+
+// FormatV1 is the format tag of the definition documents this package reads.
+const FormatV1 = "spiegel-model/1"
+
+// The model families of a Definition. DOMAIN.md §2 and doc.go give their equations.
+const (
+	FamilyLogistic = "logistic" // one intercept per horizon
+	FamilyCox      = "cox"      // proportional hazards at fixed horizons
+	FamilyPoints   = "points"   // item points summed, total mapped to bands
+)
+
+// Definition is a model described as data: the JSON document that the loader reads,
+// built in or imported. Every number in it is a Coefficient with a Ref into Sources.
+type Definition struct {
+	Format      string            `json:"format"`
+	ID          string            `json:"id"`
+	Version     string            `json:"version"`
+	Name        string            `json:"name"`
+	Family      string            `json:"family"`
+	Outcome     string            `json:"outcome"`
+	IntendedUse string            `json:"intended_use"`
+	Notice      string            `json:"notice,omitempty"`
+	Synthetic   bool              `json:"synthetic,omitempty"`
+	Sources     map[string]Source `json:"sources"`
+	Citation    Ref               `json:"citation"`
+	Predictors  []Predictor       `json:"predictors"`
+	Derived     []Derived         `json:"derived,omitempty"`
+	Constraints []Constraint      `json:"constraints,omitempty"`
+	Terms       []Term            `json:"terms"`
+	Horizons    []Horizon         `json:"horizons,omitempty"`
+	Bands       []Band            `json:"bands,omitempty"`
+}
+
+// The input types of a Predictor.
+const (
+	TypeLevel  = "level"  // one of Levels, given by its id
+	TypeCount  = "count"  // a whole number
+	TypeNumber = "number" // a finite real number
+	TypeDate   = "date"   // a calendar date, YYYY-MM-DD
+)
+
+// Predictor is one input of a model, entered by the user. ID is stable snake_case and
+// is the field name in forms, case files and the JavaScript API.
+type Predictor struct {
+	ID     string       `json:"id"`
+	Label  string       `json:"label"`
+	Help   string       `json:"help,omitempty"`
+	Type   string       `json:"type"`
+	Unit   string       `json:"unit,omitempty"`
+	Levels []Level      `json:"levels,omitempty"`
+	Min    *Coefficient `json:"min,omitempty"`
+	Max    *Coefficient `json:"max,omitempty"`
+	Warn   *Warning     `json:"warn,omitempty"`
+	Ref    Ref          `json:"ref"`
+}
+
+// Level is one accepted value of a categorical input or derived value.
+type Level struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// Warning qualifies, without refusing, a value above Above: the result is computed but
+// carries Message, for example where a published cap or the derivation sample ends.
+type Warning struct {
+	Above   Coefficient `json:"above"`
+	Message string      `json:"message"`
+}
+
+// Derived is a value computed from inputs by a named derivation (see derive.go), such
+// as whole years between two dates. Params holds the derivation's numbers; Bounds the
+// inclusive upper bounds of a grouping; Levels the two levels of a threshold.
+type Derived struct {
+	ID         string                 `json:"id"`
+	Label      string                 `json:"label"`
+	Derivation string                 `json:"derivation"`
+	Inputs     []string               `json:"inputs"`
+	Params     map[string]Coefficient `json:"params,omitempty"`
+	Bounds     []Coefficient          `json:"bounds,omitempty"`
+	Levels     []Level                `json:"levels,omitempty"`
+	Min        *Coefficient           `json:"min,omitempty"`
+	Ref        Ref                    `json:"ref"`
+}
+
+// Constraint is a rule across inputs. The only kind is "not_after": each date input
+// in Inputs must not be later than the next one.
+type Constraint struct {
+	Kind   string   `json:"kind"`
+	Inputs []string `json:"inputs"`
+	Ref    Ref      `json:"ref"`
+}
+
+// Term is one additive part of the linear predictor (or of the points total).
+//
+// A "linear" term contributes Beta × (x − Centre) for the numeric value x of Input.
+// A "lookup" term contributes Table[key] − Centre, where key is the levels of Keys.
+// Centre is the reference profile's value (Cox models); it is zero when absent.
+type Term struct {
+	ID     string       `json:"id"`
+	Label  string       `json:"label"`
+	Kind   string       `json:"kind"`
+	Input  string       `json:"input,omitempty"`
+	Beta   *Coefficient `json:"beta,omitempty"`
+	Keys   []string     `json:"keys,omitempty"`
+	Table  []Cell       `json:"table,omitempty"`
+	Centre *Coefficient `json:"centre,omitempty"`
+}
+
+// Cell is one entry of a lookup term's table: the levels of the term's Keys, in order,
+// and the coefficient (or points) for that combination.
+type Cell struct {
+	Key []string `json:"key"`
+	Coefficient
+}
+
+// Horizon is one follow-up time at which a probability is given. Logistic models carry
+// an Intercept, Cox models a BaselineSurvival at the reference profile. Bands, where
+// the source publishes them, split the probability scale.
+type Horizon struct {
+	Label            string       `json:"label"`
+	Length           float64      `json:"length"`
+	Unit             string       `json:"unit"`
+	Intercept        *Coefficient `json:"intercept,omitempty"`
+	BaselineSurvival *Coefficient `json:"baseline_survival,omitempty"`
+	Bands            []Band       `json:"bands,omitempty"`
+}
+
+// Band is a risk category. Bands are listed in ascending order and each starts at its
+// From value: a result r is in band i when From_i ≤ r < From_{i+1}, and in the last band
+// when r ≥ its From. So bands tile the scale by construction; the first must start at
+// the scale's lowest value (0 for probabilities).
+type Band struct {
+	ID    string      `json:"id"`
+	Label string      `json:"label"`
+	From  Coefficient `json:"from"`
+}

@@ -1,0 +1,76 @@
+package scoring
+
+// Description is the plain shape of a model for forms and the JavaScript API: what to
+// ask, in which units and ranges, and where the numbers come from.
+type Description struct {
+	ID               string                 `json:"id"`
+	Name             string                 `json:"name"`
+	Version          string                 `json:"version"`
+	Family           string                 `json:"family"`
+	Outcome          string                 `json:"outcome"`
+	IntendedUse      string                 `json:"intended_use"`
+	Notice           string                 `json:"notice,omitempty"`
+	Synthetic        bool                   `json:"synthetic,omitempty"`
+	Trust            string                 `json:"trust"`
+	DefinitionSHA256 string                 `json:"definition_sha256"`
+	Citation         string                 `json:"citation"`
+	Sources          map[string]Source      `json:"sources"`
+	Predictors       []PredictorDescription `json:"predictors"`
+	Horizons         []HorizonDescription   `json:"horizons,omitempty"`
+}
+
+// PredictorDescription is one input as a form shows it. Min and Max are the accepted
+// range (absent where unlimited); Source is the citation of where the input is defined.
+type PredictorDescription struct {
+	ID     string   `json:"id"`
+	Label  string   `json:"label"`
+	Help   string   `json:"help,omitempty"`
+	Type   string   `json:"type"`
+	Unit   string   `json:"unit,omitempty"`
+	Min    *float64 `json:"min,omitempty"`
+	Max    *float64 `json:"max,omitempty"`
+	Levels []Level  `json:"levels,omitempty"`
+	Source string   `json:"source"`
+}
+
+// HorizonDescription is one horizon: label (the key of a Record's probabilities),
+// length and unit, and its bands, if any.
+type HorizonDescription struct {
+	Label  string  `json:"label"`
+	Length float64 `json:"length"`
+	Unit   string  `json:"unit"`
+	Bands  []Band  `json:"bands,omitempty"`
+}
+
+// Describe returns the model's Description.
+func (m *Model) Describe() Description {
+	d := &m.def
+	out := Description{ID: d.ID, Name: d.Name, Version: d.Version, Family: d.Family,
+		Outcome: d.Outcome, IntendedUse: d.IntendedUse, Notice: d.Notice,
+		Synthetic: d.Synthetic, Trust: m.Trust(), DefinitionSHA256: m.sha256,
+		Citation: m.cite(d.Citation), Sources: d.Sources}
+	for _, p := range d.Predictors {
+		out.Predictors = append(out.Predictors, PredictorDescription{ID: p.ID,
+			Label: p.Label, Help: p.Help, Type: p.Type, Unit: p.Unit, Min: valueOf(p.Min),
+			Max: valueOf(p.Max), Levels: p.Levels, Source: m.cite(p.Ref)})
+	}
+	for _, h := range d.Horizons {
+		out.Horizons = append(out.Horizons, HorizonDescription{Label: h.Label,
+			Length: h.Length, Unit: h.Unit, Bands: h.Bands})
+	}
+	return out
+}
+
+// cite renders a reference with its source's citation.
+func (m *Model) cite(r Ref) string {
+	return m.def.Sources[r.Source].Citation + " — " + r.At
+}
+
+// valueOf returns a pointer to c's value, or nil.
+func valueOf(c *Coefficient) *float64 {
+	if c == nil {
+		return nil
+	}
+	v := c.Value
+	return &v
+}

@@ -1,0 +1,232 @@
+package scoring
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Predict computes the model's result for one case. A refused case returns an
+// InputErrors listing every refused field; a model that cannot compute returns an
+// error wrapping ErrNotComputable. Predict is deterministic and does no I/O.
+func (m *Model) Predict(c Case) (*Prediction, error) {
+	vals, warns, err := m.inputs(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.derive(vals); err != nil {
+		return nil, err
+	}
+	p := &Prediction{Model: m.def.ID, Version: m.def.Version,
+		DefinitionSHA256: m.sha256, Trust: m.Trust(), Warnings: warns}
+	m.contribute(vals, p)
+	p.Derived = m.derivedValues(vals)
+	m.finish(p)
+	return p, nil
+}
+
+// inputs parses every input of c, collecting refusals and warnings, and checks the
+// date-order constraints.
+func (m *Model) inputs(c Case) ([]value, []error, error) {
+	vals := make([]value, len(m.vars))
+	var errs InputErrors
+	var warns []error
+	for i := 0; i < m.nInputs; i++ {
+		v := &m.vars[i]
+		raw, ok := c[v.id]
+		if !ok || raw == "" {
+			errs = append(errs, inputErr(v.id, "", ErrMissing, ""))
+			continue
+		}
+		val, err := v.parse(raw)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		vals[i] = val
+		if v.warn != nil && val.num > v.warn.Above.Value {
+			warns = append(warns, fmt.Errorf("%s %s: %s", v.id, raw, v.warn.Message))
+		}
+	}
+	for _, k := range sortedCaseKeys(c) {
+		if _, ok := m.index[k]; !ok || m.index[k] >= m.nInputs {
+			warns = append(warns, fmt.Errorf("field %q ignored: %w", k, ErrUnknownInput))
+		}
+	}
+	if len(errs) == 0 {
+		errs = m.checkOrder(vals)
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	return vals, warns, nil
+}
+
+// parse reads one raw input according to the variable's type and range.
+func (v *variable) parse(raw string) (value, *InputError) {
+	var val value
+	var err error
+	switch v.typ {
+	case TypeLevel:
+		l, ok := v.level[raw]
+		if !ok {
+			return value{}, inputErr(v.id, raw, ErrUnknownLevel, "")
+		}
+		return value{level: l}, nil
+	case TypeDate:
+		val.date, err = parseDate(raw)
+		if err != nil {
+			return value{}, inputErr(v.id, raw, err, "")
+		}
+		return val, nil
+	case TypeCount:
+		val.num, err = parseCount(raw)
+	default:
+		val.num, err = parseNumber(raw)
+	}
+	if err != nil {
+		return value{}, inputErr(v.id, raw, err, "")
+	}
+	return val, v.checkRange(raw, val.num)
+}
+
+// checkRange refuses a number outside the variable's accepted range.
+func (v *variable) checkRange(raw string, x float64) *InputError {
+	if v.min != nil && x < v.min.Value {
+		return inputErr(v.id, raw, ErrOutOfRange, "below "+formatNum(v.min.Value))
+	}
+	if v.max != nil && x > v.max.Value {
+		return inputErr(v.id, raw, ErrOutOfRange, "above "+formatNum(v.max.Value))
+	}
+	return nil
+}
+
+// checkOrder refuses dates that come after the date that must follow them.
+func (m *Model) checkOrder(vals []value) InputErrors {
+	var errs InputErrors
+	for _, c := range m.constraints {
+		for k := 0; k+1 < len(c); k++ {
+			a, b := vals[c[k]].date, vals[c[k+1]].date
+			if b.before(a) {
+				detail := "after " + m.vars[c[k+1]].id + " " + b.String()
+				errs = append(errs, inputErr(m.vars[c[k]].id, a.String(), ErrOrder, detail))
+			}
+		}
+	}
+	return errs
+}
+
+// derive computes the derived values in order, refusing those below their minimum.
+// The error names the first input of the derivation, the field a user would correct.
+func (m *Model) derive(vals []value) error {
+	in := make([]value, 0, 4)
+	for _, s := range m.derived {
+		in = in[:0]
+		for _, j := range s.in {
+			in = append(in, vals[j])
+		}
+		v, err := s.fn(in)
+		first := m.firstInput(s)
+		if err != nil {
+			return InputErrors{inputErr(first.id, first.text(vals), ErrOutOfRange, err.Error())}
+		}
+		if s.min != nil && v.num < s.min.Value {
+			detail := fmt.Sprintf("%s %s is below %s", m.vars[s.out].label, formatNum(v.num),
+				formatNum(s.min.Value))
+			return InputErrors{inputErr(first.id, first.text(vals), ErrOutOfRange, detail)}
+		}
+		vals[s.out] = v
+	}
+	return nil
+}
+
+// firstInput follows a derived value's first input back to a user input.
+func (m *Model) firstInput(s derivedStep) *inputRef {
+	j := s.in[0]
+	for j >= m.nInputs {
+		for _, t := range m.derived {
+			if t.out == j {
+				j = t.in[0]
+				break
+			}
+		}
+	}
+	return &inputRef{id: m.vars[j].id, v: &m.vars[j], i: j}
+}
+
+// inputRef points at one user input.
+type inputRef struct {
+	id string
+	v  *variable
+	i  int
+}
+
+// text renders the input's parsed value.
+func (r *inputRef) text(vals []value) string { return r.v.format(vals[r.i]) }
+
+// format renders a value of this variable as text.
+func (v *variable) format(x value) string {
+	switch v.typ {
+	case TypeLevel:
+		return v.levels[x.level].ID
+	case TypeDate:
+		return x.date.String()
+	}
+	return formatNum(x.num)
+}
+
+// formatNum renders a number in the shortest form that reads back exactly.
+func formatNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// derivedValues lists the derived values for display.
+func (m *Model) derivedValues(vals []value) []DerivedValue {
+	out := make([]DerivedValue, 0, len(m.vars)-m.nInputs)
+	for i := m.nInputs; i < len(m.vars); i++ {
+		v := &m.vars[i]
+		text := v.format(vals[i])
+		if v.typ == TypeLevel {
+			text = v.levels[vals[i].level].Label
+		}
+		out = append(out, DerivedValue{ID: v.id, Label: v.label, Value: text})
+	}
+	return out
+}
+
+// contribute evaluates every term, in definition order, into p.Contributions; sums
+// them into p.LinearPredictor; and sums what centring subtracts into p.Centring.
+func (m *Model) contribute(vals []value, p *Prediction) {
+	p.Contributions = make([]Contribution, len(m.terms))
+	for i := range m.terms {
+		t := &m.terms[i]
+		c := Contribution{Term: t.def.ID, Label: t.def.Label}
+		c.Value, c.Inputs, c.Key = m.evalTerm(t, vals)
+		p.Contributions[i] = c
+		p.LinearPredictor += c.Value
+		p.Centring += t.centring()
+	}
+}
+
+// centring is what the term subtracts: β x̄ for a linear term, the centre of a lookup.
+func (t *termStep) centring() float64 {
+	if t.def.Kind == "linear" {
+		return t.beta * t.centre
+	}
+	return t.centre
+}
+
+// evalTerm returns a term's contribution, the variables it read and the levels it
+// looked up.
+func (m *Model) evalTerm(t *termStep, vals []value) (float64, []string, []string) {
+	if t.def.Kind == "linear" {
+		// β (x − x̄): a linear term, centred where the model has a reference profile.
+		return t.beta * (vals[t.input].num - t.centre), []string{t.def.Input}, nil
+	}
+	at := 0
+	key := make([]string, len(t.keys))
+	for k, j := range t.keys {
+		l := vals[j].level
+		at += l * t.strides[k]
+		key[k] = m.vars[j].levels[l].ID
+	}
+	// table[key] − centre: a lookup term, centred likewise.
+	return t.table[at] - t.centre, t.def.Keys, key
+}

@@ -1,0 +1,183 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Record is the plain shape of one scored case, shared by the command's JSON lines and
+// the JavaScript API. A refused case has Error (all reasons joined) and Errors (one per
+// field) and no results.
+type Record struct {
+	ID               string                `json:"id,omitempty"`
+	Model            string                `json:"model"`
+	Version          string                `json:"version,omitempty"`
+	DefinitionSHA256 string                `json:"definition_sha256,omitempty"`
+	Trust            string                `json:"trust,omitempty"`
+	Synthetic        bool                  `json:"synthetic,omitempty"`
+	Probabilities    map[string]float64    `json:"probabilities,omitempty"`
+	Bands            map[string]BandRecord `json:"bands,omitempty"`
+	Intercepts       map[string]float64    `json:"intercepts,omitempty"`
+	LinearPredictor  *float64              `json:"linear_predictor,omitempty"`
+	Centring         *float64              `json:"centring,omitempty"`
+	Contributions    []ContributionRecord  `json:"contributions,omitempty"`
+	Derived          []DerivedRecord       `json:"derived,omitempty"`
+	Warnings         []string              `json:"warnings,omitempty"`
+	Error            string                `json:"error,omitempty"`
+	Errors           []FieldError          `json:"errors,omitempty"`
+}
+
+// BandRecord is a risk category in a Record.
+type BandRecord struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// ContributionRecord is a Contribution in a Record.
+type ContributionRecord struct {
+	Term   string   `json:"term"`
+	Label  string   `json:"label"`
+	Inputs []string `json:"inputs"`
+	Key    []string `json:"key,omitempty"`
+	Value  float64  `json:"value"`
+}
+
+// DerivedRecord is a DerivedValue in a Record.
+type DerivedRecord struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// FieldError is one refused field: Field is the predictor id (empty when the error is
+// not about one field), Value the text given, Message the reason.
+type FieldError struct {
+	Field   string `json:"field,omitempty"`
+	Value   string `json:"value,omitempty"`
+	Message string `json:"message"`
+}
+
+// ScoreRecord predicts one case with the model and returns it as a Record; id is
+// copied into the record. Refusals become Error and Errors, never a panic.
+func ScoreRecord(m *Model, id string, c Case) Record {
+	p, err := m.Predict(c)
+	if err != nil {
+		return ErrorRecord(m.ID(), id, err)
+	}
+	return predictionRecord(m, id, p)
+}
+
+// ErrorRecord returns the Record for a case that could not be scored.
+func ErrorRecord(model, id string, err error) Record {
+	r := Record{ID: id, Model: model, Error: err.Error()}
+	var many InputErrors
+	var one *InputError
+	switch {
+	case errors.As(err, &many):
+		for _, e := range many {
+			r.Errors = append(r.Errors, FieldError{e.Predictor, e.Value, e.Err.Error()})
+		}
+	case errors.As(err, &one):
+		r.Errors = []FieldError{{one.Predictor, one.Value, one.Err.Error()}}
+	default:
+		r.Errors = []FieldError{{Message: err.Error()}}
+	}
+	return r
+}
+
+// predictionRecord flattens a Prediction.
+func predictionRecord(m *Model, id string, p *Prediction) Record {
+	lp, centring := p.LinearPredictor, p.Centring
+	r := Record{ID: id, Model: p.Model, Version: p.Version,
+		DefinitionSHA256: p.DefinitionSHA256, Trust: p.Trust, Synthetic: m.def.Synthetic,
+		LinearPredictor: &lp, Centring: &centring, Probabilities: map[string]float64{}}
+	for _, h := range p.Horizons {
+		r.Probabilities[h.Label] = h.Probability
+		if h.Band != nil {
+			setMap(&r.Bands, h.Label, BandRecord(*h.Band))
+		}
+		if h.Intercept != nil {
+			setMap(&r.Intercepts, h.Label, *h.Intercept)
+		}
+	}
+	if p.Band != nil {
+		setMap(&r.Bands, "total", BandRecord(*p.Band))
+	}
+	for _, c := range p.Contributions {
+		r.Contributions = append(r.Contributions, ContributionRecord(c))
+	}
+	for _, d := range p.Derived {
+		r.Derived = append(r.Derived, DerivedRecord(d))
+	}
+	for _, w := range p.Warnings {
+		r.Warnings = append(r.Warnings, w.Error())
+	}
+	return r
+}
+
+// setMap sets key in a map, making the map first when it is nil.
+func setMap[V any](m *map[string]V, key string, v V) {
+	if *m == nil {
+		*m = map[string]V{}
+	}
+	(*m)[key] = v
+}
+
+// MaxCaseBytes is the largest JSON case accepted (64 KiB).
+const MaxCaseBytes = 64 << 10
+
+// DecodeCase reads one case from a JSON object whose values are strings or numbers
+// (numbers keep their exact text). The member "id", if present, is returned apart and
+// is not an input. null members are treated as absent.
+func DecodeCase(data []byte) (string, Case, error) {
+	if len(data) > MaxCaseBytes {
+		return "", nil, fmt.Errorf("case of %d bytes is larger than %d", len(data), MaxCaseBytes)
+	}
+	if err := checkDuplicateKeys(data); err != nil {
+		return "", nil, fmt.Errorf("case: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var raw map[string]any
+	if err := dec.Decode(&raw); err != nil || raw == nil {
+		return "", nil, errors.New("case: not a JSON object")
+	}
+	return CaseFromMap(raw)
+}
+
+// CaseFromMap converts decoded JSON members to a Case; see DecodeCase.
+func CaseFromMap(raw map[string]any) (string, Case, error) {
+	c := make(Case, len(raw))
+	var id string
+	for k, v := range raw {
+		text, ok := scalarText(v)
+		if !ok {
+			return "", nil, &InputError{Predictor: k, Err: errors.New("not a string or number")}
+		}
+		if k == "id" {
+			id = text
+			continue
+		}
+		if v != nil {
+			c[k] = text
+		}
+	}
+	return id, c, nil
+}
+
+// scalarText renders a JSON scalar as text; ok is false for objects, arrays and bools.
+func scalarText(v any) (string, bool) {
+	switch x := v.(type) {
+	case nil:
+		return "", true
+	case string:
+		return x, true
+	case json.Number:
+		return x.String(), true
+	case float64:
+		return formatNum(x), true
+	}
+	return "", false
+}

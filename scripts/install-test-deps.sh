@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# install-test-deps.sh: install what the end-to-end tests need, and nothing else.
+#
+#   - Debian's chromium at /usr/bin/chromium (apt-get, as root);
+#   - the Playwright driver, npm's playwright-core, unpacked into .cache/pwdriver so
+#     that .cache/pwdriver/package/cli.js exists.
+#
+# Each step is skipped when its result is already present, so a second run takes well
+# under a second. Only Debian and the npm registry are used: Playwright is never asked
+# to download a browser or Node.js (the tests use the system node and chromium).
+set -euo pipefail
+
+# PLAYWRIGHT_CORE_VERSION must match the driver version that
+# github.com/mxschmitt/playwright-go in go.mod expects.
+PLAYWRIGHT_CORE_VERSION=1.64.1
+CHROMIUM=/usr/bin/chromium
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+driver_dir=.cache/pwdriver
+
+# install_chromium installs Debian's chromium unless it is already there.
+install_chromium() {
+	if [[ -x $CHROMIUM ]]; then
+		return
+	fi
+	echo "install-test-deps: installing chromium with apt-get"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q
+	apt-get install -y -q chromium
+}
+
+# driver_version prints the version of the unpacked driver, or nothing.
+driver_version() {
+	local manifest=$driver_dir/package/package.json
+	if [[ -f $manifest && -f $driver_dir/package/cli.js ]]; then
+		node -p "require('./$manifest').version"
+	fi
+}
+
+# install_driver unpacks playwright-core into $driver_dir unless the right version is
+# already there. It unpacks into a scratch folder first so that an interrupted run
+# never leaves a half-written driver behind.
+install_driver() {
+	if [[ $(driver_version) == "$PLAYWRIGHT_CORE_VERSION" ]]; then
+		return
+	fi
+	echo "install-test-deps: fetching playwright-core@$PLAYWRIGHT_CORE_VERSION with npm pack"
+	local scratch
+	scratch=$(mktemp -d .cache/pwdriver.XXXXXX)
+	(cd "$scratch" && npm pack --silent "playwright-core@$PLAYWRIGHT_CORE_VERSION" >/dev/null)
+	tar -xzf "$scratch/playwright-core-$PLAYWRIGHT_CORE_VERSION.tgz" -C "$scratch"
+	rm -rf "$driver_dir"
+	mkdir -p "$driver_dir"
+	mv "$scratch/package" "$driver_dir/package"
+	rm -rf "$scratch"
+}
+
+mkdir -p .cache
+install_chromium
+install_driver
+echo "install-test-deps: chromium $CHROMIUM, playwright driver $driver_dir ($(driver_version))"
