@@ -49,7 +49,7 @@ e2e: build test-deps
 
 .PHONY: test-deps
 test-deps:
-	bash scripts/install-test-deps.sh
+	bash .ci/install-test-deps.sh
 
 # clean removes build output and e2e screenshots; the downloaded test
 # dependencies in .cache/ stay.
