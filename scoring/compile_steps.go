@@ -60,6 +60,14 @@ func derivedFor(m *Model, d *Derived, path string) (derivedStep, error) {
 	if err := checkDerivedNumbers(m, d, spec, path); err != nil {
 		return derivedStep{}, err
 	}
+	step.blame = m.firstInput(step)
+	if d.Blame != "" {
+		j, ok := m.index[d.Blame]
+		if !ok || j >= m.nInputs {
+			return derivedStep{}, invalid(path+".blame", "%q is not an input", d.Blame)
+		}
+		step.blame = j
+	}
 	step.fn = spec.build(d)
 	return step, checkRef(d.Ref, m.def.Sources, path+".ref")
 }

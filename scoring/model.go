@@ -50,10 +50,11 @@ type variable struct {
 
 // derivedStep computes vars[out] from vars[in...].
 type derivedStep struct {
-	out int
-	in  []int
-	fn  deriveFunc
-	min *Coefficient
+	out   int
+	in    []int
+	fn    deriveFunc
+	min   *Coefficient
+	blame int
 }
 
 // termStep evaluates one Term. For lookups, cell index = Σ level_k × stride_k.

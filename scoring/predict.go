@@ -116,7 +116,7 @@ func (m *Model) checkOrder(vals []value) InputErrors {
 }
 
 // derive computes the derived values in order, refusing those below their minimum.
-// The error names the first input of the derivation, the field a user would correct.
+// The error names the step's blamed input, the field a user would correct.
 func (m *Model) derive(vals []value) error {
 	in := make([]value, 0, 4)
 	for _, s := range m.derived {
@@ -125,22 +125,24 @@ func (m *Model) derive(vals []value) error {
 			in = append(in, vals[j])
 		}
 		v, err := s.fn(in)
-		first := m.firstInput(s)
+		blamed := &m.vars[s.blame]
 		if err != nil {
-			return InputErrors{inputErr(first.id, first.text(vals), ErrOutOfRange, err.Error())}
+			return InputErrors{inputErr(blamed.id, blamed.format(vals[s.blame]), ErrOutOfRange,
+				err.Error())}
 		}
 		if s.min != nil && v.num < s.min.Value {
 			detail := fmt.Sprintf("%s %s is below %s", m.vars[s.out].label, formatNum(v.num),
 				formatNum(s.min.Value))
-			return InputErrors{inputErr(first.id, first.text(vals), ErrOutOfRange, detail)}
+			return InputErrors{inputErr(blamed.id, blamed.format(vals[s.blame]), ErrOutOfRange,
+				detail)}
 		}
 		vals[s.out] = v
 	}
 	return nil
 }
 
-// firstInput follows a derived value's first input back to a user input.
-func (m *Model) firstInput(s derivedStep) *inputRef {
+// firstInput follows a derived step's first input back to a user input's index.
+func (m *Model) firstInput(s derivedStep) int {
 	j := s.in[0]
 	for j >= m.nInputs {
 		for _, t := range m.derived {
@@ -150,18 +152,8 @@ func (m *Model) firstInput(s derivedStep) *inputRef {
 			}
 		}
 	}
-	return &inputRef{id: m.vars[j].id, v: &m.vars[j], i: j}
+	return j
 }
-
-// inputRef points at one user input.
-type inputRef struct {
-	id string
-	v  *variable
-	i  int
-}
-
-// text renders the input's parsed value.
-func (r *inputRef) text(vals []value) string { return r.v.format(vals[r.i]) }
 
 // format renders a value of this variable as text.
 func (v *variable) format(x value) string {

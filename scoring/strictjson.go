@@ -39,7 +39,11 @@ func decodeStrict(data []byte, v any) error {
 func describeJSONError(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Errorf("%s: %s is not a valid %s", te.Field, te.Value, te.Type)
+		path := te.Field
+		if path == "" {
+			path = "document"
+		}
+		return fmt.Errorf("%s: %s is not a valid %s", path, te.Value, te.Type)
 	}
 	return err
 }

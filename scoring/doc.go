@@ -1,0 +1,54 @@
+// Package scoring computes recidivism-risk models exactly as published.
+//
+// # Models as data
+//
+// Every model is a Definition: a versioned JSON document (format "spiegel-model/1")
+// listing its inputs (Predictor), the values derived from them by named derivations
+// (Derived), its additive terms (Term), its horizons and its bands. Every number in it
+// is a Coefficient whose Ref names a Source and a locator (table, row, key), so any
+// number the product shows can be traced to where it was published. Built-in models
+// are embedded documents read through the same Load and validation as an imported
+// file; nothing is special-cased.
+//
+// # Families
+//
+// All terms add up to a linear predictor η = Σ termᵢ. A "linear" term is
+// βᵢ (xᵢ − x̄ᵢ); a "lookup" term is table[levels] − centre. The centring values x̄ and
+// centre are zero except where a Cox model fixes a reference profile. Then:
+//
+//	logistic (one intercept per horizon):  p_h = 1 / (1 + exp(−(α_h + η)))
+//	Cox at fixed horizons:                  p(t) = 1 − S0(t)^exp(η)
+//	points:                                 total = η, mapped to a band
+//
+// where S0(t) is the baseline survival at the reference profile that the centring
+// describes; taking S0 from another profile is a classic fault, which the reference
+// tests catch (DOMAIN.md §7).
+//
+// # Bands
+//
+// A band is a half-open interval [From_i, From_{i+1}) of probability (per horizon) or
+// of points (per instrument); the last band is closed above. Bands are listed in
+// ascending order from the scale's lowest value, so they tile it by construction.
+//
+// # Contributions
+//
+// A Prediction carries one Contribution per term. The linear predictor is computed as
+// the sum of the contributions in term order, so they add up to it exactly; for a Cox
+// model Prediction.Centring reports Σ βᵢ x̄ᵢ, the constant that centring subtracts.
+//
+// # Inputs, errors and warnings
+//
+// A Case gives each input as text. Predict refuses missing, unknown, non-finite,
+// fractional (for counts), out-of-range and impossibly ordered values with an
+// InputError naming the field and the value; all refusals of one case come together
+// as InputErrors. Values that are computed but qualified, such as a count above what
+// the reference cases cover or a field the model ignores, become Warnings.
+//
+// # Contract
+//
+// The package does no I/O and reads no clock; the only files it reads are its own
+// embedded definitions. Results depend on the inputs alone and are the same, bit for
+// bit, on every platform Go supports, WebAssembly included. It does not log, guess a
+// missing value, or compute with a model whose parameters are not available: such a
+// model reports ErrNotComputable instead.
+package scoring
