@@ -8,21 +8,24 @@ import (
 	"sync"
 )
 
-// builtinFS holds the built-in definitions, one published model per file.
+// builtinFS holds the built-in definitions, one published model per file, and the
+// groups of variants.
 //
-//go:embed models/*.json
+//go:embed models/*.json groups/*.json
 var builtinFS embed.FS
 
-// Catalog is a set of loaded models, addressed by id. It is safe for concurrent reads.
+// Catalog is a set of loaded models and groups of variants, addressed by id. It is
+// safe for concurrent reads.
 type Catalog struct {
-	byID  map[string]*Model
-	order []string
+	byID   map[string]*Model
+	order  []string
+	groups map[string]*Group
 }
 
 // NewCatalog returns a catalog of the given models, in id order. Two models with the
 // same id are an error.
 func NewCatalog(models ...*Model) (*Catalog, error) {
-	c := &Catalog{byID: map[string]*Model{}}
+	c := &Catalog{byID: map[string]*Model{}, groups: map[string]*Group{}}
 	for _, m := range models {
 		if _, dup := c.byID[m.ID()]; dup {
 			return nil, fmt.Errorf("model %q: loaded twice", m.ID())
@@ -66,7 +69,63 @@ func Builtin() (*Catalog, error) {
 	return builtinCatalog, builtinErr
 }
 
-// loadBuiltin reads and loads every embedded definition.
+// Group returns the group of variants with the given id.
+func (c *Catalog) Group(id string) (*Group, error) {
+	g, ok := c.groups[id]
+	if !ok {
+		return nil, fmt.Errorf("group %q: %w", id, ErrUnknownModel)
+	}
+	return g, nil
+}
+
+// Groups returns the catalog's groups in id order.
+func (c *Catalog) Groups() []*Group {
+	out := make([]*Group, 0, len(c.groups))
+	for _, id := range sortedGroupIDs(c.groups) {
+		out = append(out, c.groups[id])
+	}
+	return out
+}
+
+// sortedGroupIDs returns the ids of groups in order.
+func sortedGroupIDs(m map[string]*Group) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// addGroup adds a group after checking that each member is a model of the catalog
+// that declares the group and the member's population, and that the rule's
+// populations and each population–outcome pair are consistent.
+func (c *Catalog) addGroup(g *Group) error {
+	d := &g.def
+	seen := map[string]bool{}
+	for i, mb := range d.Members {
+		path := fmt.Sprintf("group %s: members[%d]", d.ID, i)
+		m, err := c.Model(mb.Model)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if m.def.Group != d.ID || m.def.Population != mb.Population {
+			return invalid(path, "model %s declares group %q, population %q", mb.Model,
+				m.def.Group, m.def.Population)
+		}
+		if mb.Population != d.Rule.Then && mb.Population != d.Rule.Else {
+			return invalid(path, "population %q is not one the rule chooses", mb.Population)
+		}
+		if key := mb.Population + "/" + mb.Outcome; seen[key] {
+			return invalid(path, "%s is given twice", key)
+		}
+		seen[mb.Population+"/"+mb.Outcome] = true
+	}
+	c.groups[d.ID] = g
+	return nil
+}
+
+// loadBuiltin reads and loads every embedded definition and group.
 func loadBuiltin() (*Catalog, error) {
 	entries, err := builtinFS.ReadDir("models")
 	if err != nil {
@@ -84,5 +143,52 @@ func loadBuiltin() (*Catalog, error) {
 		}
 		models = append(models, m)
 	}
-	return NewCatalog(models...)
+	cat, err := NewCatalog(models...)
+	if err != nil {
+		return nil, err
+	}
+	return cat, loadBuiltinGroups(cat)
 }
+
+// loadBuiltinGroups reads the embedded groups into cat.
+func loadBuiltinGroups(cat *Catalog) error {
+	entries, err := builtinFS.ReadDir("groups")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		data, err := builtinFS.ReadFile(path.Join("groups", e.Name()))
+		if err != nil {
+			return err
+		}
+		g, err := loadGroup(data)
+		if err == nil {
+			err = cat.addGroup(g)
+		}
+		if err != nil {
+			return fmt.Errorf("built-in group %s: %w", e.Name(), err)
+		}
+	}
+	return nil
+}
+
+// WithParams returns a copy of the catalog in which the templates bound by set are
+// replaced by the bound models. The receiver is unchanged.
+func (c *Catalog) WithParams(set *ParamSet) *Catalog {
+	out := &Catalog{byID: make(map[string]*Model, len(c.byID)), order: c.order,
+		groups: c.groups}
+	for id, m := range c.byID {
+		out.byID[id] = m
+	}
+	for _, m := range set.Models {
+		out.byID[m.ID()] = m
+	}
+	return out
+}
+
+// SyntheticOxRecParams is the synthetic OxRec-NL parameter file for training and
+// demonstrations: made-up numbers whose signs follow the published directions, marked
+// synthetic in the file and on every result computed with it.
+//
+//go:embed params/oxrec-nl-synthetic.json
+var SyntheticOxRecParams []byte

@@ -18,6 +18,7 @@ func compile(d *Definition) (*Model, error) {
 	m := &Model{def: *d, index: map[string]int{}}
 	steps := []func(*Model) error{
 		checkHeader, addPredictors, addDerived, addConstraints, addTerms, checkHorizons,
+		checkTemplate,
 	}
 	for _, step := range steps {
 		if err := step(m); err != nil {
@@ -153,10 +154,34 @@ func checkRange(m *Model, lo, hi *Coefficient, path string) error {
 	return nil
 }
 
-// checkCoefficient checks that a number is finite and has a source.
+// checkCoefficient checks that a number is finite and has a source. A placeholder
+// (Param) is recorded as a value the model still needs and must carry no value.
 func checkCoefficient(m *Model, c Coefficient, path string) error {
+	if c.Param != "" {
+		if c.Value != 0 || c.Ref != (Ref{}) || !varIDPattern.MatchString(c.Param) {
+			return invalid(path, "placeholder %q: want a snake_case name and no value", c.Param)
+		}
+		m.params = append(m.params, c.Param)
+		return nil
+	}
 	if math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
 		return invalid(path+".value", "not finite")
 	}
 	return checkRef(c.Ref, m.def.Sources, path+".ref")
+}
+
+// checkTemplate requires a template to say why it has placeholders, and a complete
+// model not to pretend it has.
+func checkTemplate(m *Model) error {
+	if len(m.params) > 0 && m.def.Parameters == "" {
+		return invalid("parameters", "a template must say where its values are published")
+	}
+	seen := map[string]bool{}
+	for _, p := range m.params {
+		if seen[p] {
+			return invalid("parameters", "placeholder %q is used twice", p)
+		}
+		seen[p] = true
+	}
+	return nil
 }

@@ -113,6 +113,9 @@ func checkBounds(m *Model, d *Derived, path string) error {
 		if err := checkCoefficient(m, b, fmt.Sprintf("%s.bounds[%d]", path, i)); err != nil {
 			return err
 		}
+		if b.Param != "" {
+			return invalid(fmt.Sprintf("%s.bounds[%d]", path, i), "bounds cannot be placeholders")
+		}
 		if i > 0 && b.Value <= d.Bounds[i-1].Value {
 			return invalid(fmt.Sprintf("%s.bounds[%d]", path, i), "bounds must ascend")
 		}
@@ -167,6 +170,9 @@ func checkBands(m *Model, bands []Band, start float64, path string) error {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if b.ID == "" || b.Label == "" {
 			return invalid(p, "id and label are required")
+		}
+		if b.From.Param != "" {
+			return invalid(p+".from", "band cut-offs come whole from a parameter file")
 		}
 		if err := checkCoefficient(m, b.From, p+".from"); err != nil {
 			return err

@@ -18,6 +18,9 @@ func addTerms(m *Model) error {
 			return invalid(path+".id", "%q: want a fresh snake_case id and a label", t.ID)
 		}
 		seen[t.ID] = true
+		if err := checkSign(m, t, path); err != nil {
+			return err
+		}
 		step, err := termFor(m, t, path)
 		if err != nil {
 			return err
@@ -177,8 +180,21 @@ func checkHorizonParameter(m *Model, h *Horizon, path string) error {
 		return invalid(path, "a cox horizon has a baseline_survival only")
 	}
 	s := h.BaselineSurvival.Value
-	if !(s > 0 && s < 1) {
+	if h.BaselineSurvival.Param == "" && !(s > 0 && s < 1) {
 		return invalid(path+".baseline_survival", "%v is not in (0, 1)", s)
 	}
 	return checkCoefficient(m, *h.BaselineSurvival, path+".baseline_survival")
+}
+
+// checkSign checks a term's declared direction: −1, 0 or +1, with a source when set.
+func checkSign(m *Model, t *Term, path string) error {
+	switch {
+	case t.Sign < -1 || t.Sign > 1:
+		return invalid(path+".sign", "%d is not −1, 0 or +1", t.Sign)
+	case t.Sign != 0 && t.SignRef == nil:
+		return invalid(path+".sign_ref", "a direction needs its source")
+	case t.SignRef != nil:
+		return checkRef(*t.SignRef, m.def.Sources, path+".sign_ref")
+	}
+	return nil
 }

@@ -12,6 +12,12 @@ const (
 
 // Definition is a model described as data: the JSON document that the loader reads,
 // built in or imported. Every number in it is a Coefficient with a Ref into Sources.
+//
+// A definition whose numbers are not public is a template: its coefficients name a
+// Param instead of a value, Parameters says why and where the values are published,
+// and the model refuses to compute until a verified parameter file is bound to it
+// (see ParameterFile). Group and Population name the family of variants it belongs
+// to and the population this variant is for (for example "oxrec-nl" and "detained").
 type Definition struct {
 	Format      string            `json:"format"`
 	ID          string            `json:"id"`
@@ -22,6 +28,9 @@ type Definition struct {
 	IntendedUse string            `json:"intended_use"`
 	Notice      string            `json:"notice,omitempty"`
 	Synthetic   bool              `json:"synthetic,omitempty"`
+	Group       string            `json:"group,omitempty"`
+	Population  string            `json:"population,omitempty"`
+	Parameters  string            `json:"parameters,omitempty"`
 	Sources     map[string]Source `json:"sources"`
 	Citation    Ref               `json:"citation"`
 	Predictors  []Predictor       `json:"predictors"`
@@ -41,7 +50,8 @@ const (
 )
 
 // Predictor is one input of a model, entered by the user. ID is stable snake_case and
-// is the field name in forms, case files and the JavaScript API.
+// is the field name in forms, case files and the JavaScript API. Proxy, when set, says
+// why the input may stand in for a protected characteristic (indirect discrimination).
 type Predictor struct {
 	ID     string       `json:"id"`
 	Label  string       `json:"label"`
@@ -52,6 +62,7 @@ type Predictor struct {
 	Min    *Coefficient `json:"min,omitempty"`
 	Max    *Coefficient `json:"max,omitempty"`
 	Warn   *Warning     `json:"warn,omitempty"`
+	Proxy  string       `json:"proxy,omitempty"`
 	Ref    Ref          `json:"ref"`
 }
 
@@ -99,15 +110,22 @@ type Constraint struct {
 // A "linear" term contributes Beta × (x − Centre) for the numeric value x of Input.
 // A "lookup" term contributes Table[key] − Centre, where key is the levels of Keys.
 // Centre is the reference profile's value (Cox models); it is zero when absent.
+//
+// Sign, where the source states a direction, is the expected sign of Beta or of every
+// non-zero table value: +1 where the input raises risk, −1 where it lowers it. A
+// parameter file against it is accepted with a warning, since recalibration can flip
+// a weak term.
 type Term struct {
-	ID     string       `json:"id"`
-	Label  string       `json:"label"`
-	Kind   string       `json:"kind"`
-	Input  string       `json:"input,omitempty"`
-	Beta   *Coefficient `json:"beta,omitempty"`
-	Keys   []string     `json:"keys,omitempty"`
-	Table  []Cell       `json:"table,omitempty"`
-	Centre *Coefficient `json:"centre,omitempty"`
+	ID      string       `json:"id"`
+	Label   string       `json:"label"`
+	Kind    string       `json:"kind"`
+	Sign    int          `json:"sign,omitempty"`
+	SignRef *Ref         `json:"sign_ref,omitempty"`
+	Input   string       `json:"input,omitempty"`
+	Beta    *Coefficient `json:"beta,omitempty"`
+	Keys    []string     `json:"keys,omitempty"`
+	Table   []Cell       `json:"table,omitempty"`
+	Centre  *Coefficient `json:"centre,omitempty"`
 }
 
 // Cell is one entry of a lookup term's table: the levels of the term's Keys, in order,

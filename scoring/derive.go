@@ -27,6 +27,8 @@ var derivations = map[string]derivation{
 		build: buildThreshold},
 	"copas_rate": {In: []string{TypeNumber, TypeNumber}, Out: TypeNumber,
 		Params: []string{"cap", "offset"}, build: buildCopasRate},
+	"z_score": {In: []string{TypeNumber}, Out: TypeNumber, Params: []string{"mean", "sd"},
+		build: buildZScore},
 }
 
 // wholeYears is the number of whole years from one date to a later one: a year is
@@ -96,5 +98,21 @@ func buildCopasRate(d *Derived) deriveFunc {
 			return value{}, fmt.Errorf("rate of %v sanctions over %v years is undefined", n, career)
 		}
 		return value{num: math.Log((math.Min(n, limit) + 1) / (offset + career))}, nil
+	}
+}
+
+// buildZScore standardises a number against its derivation sample:
+//
+//	z = (x − mean) / sd
+//
+// as OxRec enters the neighbourhood deprivation decile (Fazel et al. 2016). A standard
+// deviation that is not positive makes the value undefined.
+func buildZScore(d *Derived) deriveFunc {
+	mean, sd := d.Params["mean"].Value, d.Params["sd"].Value
+	return func(in []value) (value, error) {
+		if !(sd > 0) {
+			return value{}, fmt.Errorf("standard deviation %v is not positive", sd)
+		}
+		return value{num: (in[0].num - mean) / sd}, nil
 	}
 }

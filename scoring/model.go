@@ -18,6 +18,11 @@ type Model struct {
 	derived     []derivedStep
 	constraints [][]int
 	terms       []termStep
+	params      []string
+
+	paramsSHA256 string
+	issuer       string
+	synthetic    bool
 }
 
 // Origin says where a model definition came from.
@@ -34,6 +39,8 @@ const (
 	TrustVerified  = "verified"
 	TrustImported  = "imported and verified"
 	TrustSynthetic = "synthetic"
+	// TrustUnverified is a template without a verified parameter file: no result.
+	TrustUnverified = "unverified"
 )
 
 // variable is an input or derived value of a model, addressed by its index.
@@ -113,10 +120,25 @@ func (m *Model) Origin() Origin { return m.origin }
 // built-in definitions, imported and verified for files that passed Load.
 func (m *Model) Trust() string {
 	switch {
-	case m.def.Synthetic:
+	case !m.Computable():
+		return TrustUnverified
+	case m.def.Synthetic || m.synthetic:
 		return TrustSynthetic
 	case m.origin == OriginBuiltin:
 		return TrustVerified
 	}
 	return TrustImported
 }
+
+// Computable reports whether the model has every value it needs: false for a template
+// whose parameter file has not been bound.
+func (m *Model) Computable() bool { return len(m.params) == 0 }
+
+// Params returns the names of the values a template still needs, in document order.
+func (m *Model) Params() []string { return append([]string(nil), m.params...) }
+
+// ParamsSHA256 returns the hex SHA-256 of the parameter file bound to the model, or "".
+func (m *Model) ParamsSHA256() string { return m.paramsSHA256 }
+
+// Issuer returns who issued the bound parameter file, or "".
+func (m *Model) Issuer() string { return m.issuer }

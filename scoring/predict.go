@@ -9,6 +9,10 @@ import (
 // InputErrors listing every refused field; a model that cannot compute returns an
 // error wrapping ErrNotComputable. Predict is deterministic and does no I/O.
 func (m *Model) Predict(c Case) (*Prediction, error) {
+	if !m.Computable() {
+		return nil, fmt.Errorf("%s: %w: no verified parameter file is loaded; %s", m.def.ID,
+			ErrNotComputable, m.def.Parameters)
+	}
 	vals, warns, err := m.inputs(c)
 	if err != nil {
 		return nil, err

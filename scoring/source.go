@@ -23,9 +23,11 @@ type Ref struct {
 func (r Ref) String() string { return r.Source + ": " + r.At }
 
 // Coefficient is a number with its provenance: a regression weight, an intercept, a
-// baseline survival, a centring value or a band cut-off.
+// baseline survival, a centring value or a band cut-off. In a model template, Param
+// names a value that a parameter file supplies instead (Value and Ref are then empty).
 type Coefficient struct {
 	Value float64 `json:"value"`
+	Param string  `json:"param,omitempty"`
 	Ref   Ref     `json:"ref"`
 }
 

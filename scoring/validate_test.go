@@ -106,16 +106,23 @@ func TestBuiltinDefinitionsValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"ogrs3", "rossi-cox", "rossi-cox-not-paroled", "rossi-cox-paroled"}
+	want := map[string]string{
+		"ogrs3": scoring.TrustVerified, "rossi-cox": scoring.TrustVerified,
+		"rossi-cox-not-paroled": scoring.TrustVerified, "rossi-cox-paroled": scoring.TrustVerified,
+		"oxrec-nl-detained-general":    scoring.TrustUnverified,
+		"oxrec-nl-detained-violent":    scoring.TrustUnverified,
+		"oxrec-nl-nondetained-general": scoring.TrustUnverified,
+		"oxrec-nl-nondetained-violent": scoring.TrustUnverified,
+	}
 	models := cat.Models()
 	if len(models) != len(want) {
-		t.Fatalf("Builtin() has %d models, want %v", len(models), want)
+		t.Fatalf("Builtin() has %d models, want %d", len(models), len(want))
 	}
-	for i, m := range models {
+	for _, m := range models {
 		def := m.Definition()
-		if m.ID() != want[i] || def.Validate() != nil || m.Trust() != scoring.TrustVerified {
-			t.Errorf("model %d = %s (trust %s, validate %v), want %s verified", i, m.ID(),
-				m.Trust(), def.Validate(), want[i])
+		if m.Trust() != want[m.ID()] || def.Validate() != nil {
+			t.Errorf("model %s: trust %q, validate %v; want trust %q", m.ID(), m.Trust(),
+				def.Validate(), want[m.ID()])
 		}
 	}
 	if _, err := cat.Model("oxrec"); !errors.Is(err, scoring.ErrUnknownModel) {
