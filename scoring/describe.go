@@ -13,6 +13,12 @@ type Description struct {
 	Synthetic        bool                   `json:"synthetic,omitempty"`
 	Trust            string                 `json:"trust"`
 	DefinitionSHA256 string                 `json:"definition_sha256"`
+	Computable       bool                   `json:"computable"`
+	Parameters       string                 `json:"parameters,omitempty"`
+	ParamsSHA256     string                 `json:"params_sha256,omitempty"`
+	Issuer           string                 `json:"issuer,omitempty"`
+	Group            string                 `json:"group,omitempty"`
+	Population       string                 `json:"population,omitempty"`
 	Citation         string                 `json:"citation"`
 	Sources          map[string]Source      `json:"sources"`
 	Predictors       []PredictorDescription `json:"predictors"`
@@ -30,6 +36,7 @@ type PredictorDescription struct {
 	Min    *float64 `json:"min,omitempty"`
 	Max    *float64 `json:"max,omitempty"`
 	Levels []Level  `json:"levels,omitempty"`
+	Proxy  string   `json:"proxy,omitempty"`
 	Source string   `json:"source"`
 }
 
@@ -46,13 +53,18 @@ type HorizonDescription struct {
 func (m *Model) Describe() Description {
 	d := &m.def
 	out := Description{ID: d.ID, Name: d.Name, Version: d.Version, Family: d.Family,
-		Outcome: d.Outcome, IntendedUse: d.IntendedUse, Notice: d.Notice,
-		Synthetic: d.Synthetic, Trust: m.Trust(), DefinitionSHA256: m.sha256,
-		Citation: m.cite(d.Citation), Sources: d.Sources}
+		Outcome: d.Outcome, IntendedUse: d.IntendedUse, Notice: m.Notice(),
+		Synthetic: m.Synthetic(), Trust: m.Trust(), DefinitionSHA256: m.sha256,
+		Computable: m.Computable(), ParamsSHA256: m.paramsSHA256, Issuer: m.issuer,
+		Group: d.Group, Population: d.Population, Citation: m.cite(d.Citation),
+		Sources: d.Sources}
+	if !m.Computable() {
+		out.Parameters = d.Parameters
+	}
 	for _, p := range d.Predictors {
 		out.Predictors = append(out.Predictors, PredictorDescription{ID: p.ID,
 			Label: p.Label, Help: p.Help, Type: p.Type, Unit: p.Unit, Min: valueOf(p.Min),
-			Max: valueOf(p.Max), Levels: p.Levels, Source: m.cite(p.Ref)})
+			Max: valueOf(p.Max), Levels: p.Levels, Proxy: p.Proxy, Source: m.cite(p.Ref)})
 	}
 	for _, h := range d.Horizons {
 		out.Horizons = append(out.Horizons, HorizonDescription{Label: h.Label,

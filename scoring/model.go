@@ -21,6 +21,7 @@ type Model struct {
 	params      []string
 
 	paramsSHA256 string
+	paramsNotice string
 	issuer       string
 	synthetic    bool
 }
@@ -142,3 +143,16 @@ func (m *Model) ParamsSHA256() string { return m.paramsSHA256 }
 
 // Issuer returns who issued the bound parameter file, or "".
 func (m *Model) Issuer() string { return m.issuer }
+
+// Synthetic reports whether the model's numbers, or its bound parameter file's, are
+// made up for training: every result must then be marked synthetic.
+func (m *Model) Synthetic() bool { return m.def.Synthetic || m.synthetic }
+
+// Notice returns the text to show with every result: the definition's notice and,
+// for a synthetic parameter file, the file's notice first.
+func (m *Model) Notice() string {
+	if m.synthetic && m.paramsNotice != "" {
+		return m.paramsNotice + " " + m.def.Notice
+	}
+	return m.def.Notice
+}

@@ -189,6 +189,7 @@ func bind(tpl *Model, v *Variant, f *ParameterFile, set *ParamSet) (*Model, erro
 	}
 	m.sha256, m.origin = tpl.sha256, OriginImported
 	m.paramsSHA256, m.issuer, m.synthetic = set.SHA256, f.Issuer, f.Synthetic
+	m.paramsNotice = f.Notice
 	return m, nil
 }
 

@@ -17,6 +17,9 @@ type Record struct {
 	DefinitionSHA256 string                `json:"definition_sha256,omitempty"`
 	Trust            string                `json:"trust,omitempty"`
 	Synthetic        bool                  `json:"synthetic,omitempty"`
+	Notice           string                `json:"notice,omitempty"`
+	ParamsSHA256     string                `json:"params_sha256,omitempty"`
+	Issuer           string                `json:"issuer,omitempty"`
 	Probabilities    map[string]float64    `json:"probabilities,omitempty"`
 	Bands            map[string]BandRecord `json:"bands,omitempty"`
 	Intercepts       map[string]float64    `json:"intercepts,omitempty"`
@@ -91,7 +94,8 @@ func ErrorRecord(model, id string, err error) Record {
 func predictionRecord(m *Model, id string, p *Prediction) Record {
 	lp, centring := p.LinearPredictor, p.Centring
 	r := Record{ID: id, Model: p.Model, Version: p.Version,
-		DefinitionSHA256: p.DefinitionSHA256, Trust: p.Trust, Synthetic: m.def.Synthetic,
+		DefinitionSHA256: p.DefinitionSHA256, Trust: p.Trust, Synthetic: m.Synthetic(),
+		Notice: m.Notice(), ParamsSHA256: m.paramsSHA256, Issuer: m.issuer,
 		LinearPredictor: &lp, Centring: &centring, Probabilities: map[string]float64{}}
 	for _, h := range p.Horizons {
 		r.Probabilities[h.Label] = h.Probability
