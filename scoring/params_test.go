@@ -60,16 +60,24 @@ func TestSyntheticParametersVerifyAndCompute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := m.Predict(scoring.Case{"sex": "male", "age": "30", "detention_months": "12",
+	c := scoring.Case{"sex": "male", "age": "30", "detention_months": "12",
 		"violent_index_offence": "no", "previous_violent_crime": "yes", "never_married": "yes",
 		"low_education": "no", "unemployed": "yes", "low_income": "no",
 		"neighbourhood_decile": "5", "alcohol_use_disorder": "no", "drug_use_disorder": "yes",
-		"any_mental_disorder": "no", "severe_mental_disorder": "no"})
+		"any_mental_disorder": "no", "severe_mental_disorder": "no"}
+	p, err := m.Predict(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.Trust != scoring.TrustSynthetic || len(p.Horizons) != 2 || p.Horizons[0].Band == nil {
 		t.Errorf("Predict = trust %q, horizons %v; want synthetic with bands", p.Trust, p.Horizons)
+	}
+	r := scoring.ScoreRecord(m, "x", c)
+	d := m.Describe()
+	if !d.Synthetic || !strings.Contains(d.Notice, "SYNTHETIC — NOT OxRec") ||
+		d.ParamsSHA256 != set.SHA256 || !r.Synthetic || r.ParamsSHA256 != set.SHA256 {
+		t.Errorf("Describe() = synthetic %v notice %q sha %q; record synthetic %v sha %q",
+			d.Synthetic, d.Notice, d.ParamsSHA256, r.Synthetic, r.ParamsSHA256)
 	}
 }
 
