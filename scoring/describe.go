@@ -86,3 +86,24 @@ func valueOf(c *Coefficient) *float64 {
 	v := c.Value
 	return &v
 }
+
+// Summary is one entry of a models list: enough to name a model in a menu and show
+// its trust level and notice. Every member is always present.
+type Summary struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Version    string `json:"version"`
+	Family     string `json:"family"`
+	Trust      string `json:"trust"`
+	Synthetic  bool   `json:"synthetic"`
+	Notice     string `json:"notice"`
+	Computable bool   `json:"computable"`
+}
+
+// Summarize returns the model's Summary.
+func (m *Model) Summarize() Summary {
+	d := &m.def
+	return Summary{ID: d.ID, Name: d.Name, Version: d.Version, Family: d.Family,
+		Trust: m.Trust(), Synthetic: m.Synthetic(), Notice: m.Notice(),
+		Computable: m.Computable()}
+}

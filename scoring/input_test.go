@@ -109,6 +109,9 @@ func TestDecodeCase(t *testing.T) {
 		{"boolean", `{"fin": true}`, "", nil, "fin: not a string or number"},
 		{"not an object", `[1]`, "", nil, "not a JSON object"},
 		{"duplicate key", `{"sex": "male", "sex": "female"}`, "", nil, "duplicate key"},
+		{"trailing data", `{"sex": "male"} {"sex": "female"}`, "", nil, "after the JSON object"},
+		{"truncated", `{"sex": "ma`, "", nil, "unexpected EOF"},
+		{"empty", ``, "", nil, "unexpected EOF"},
 	}
 	for _, tt := range tests {
 		id, c, err := scoring.DecodeCase([]byte(tt.doc))

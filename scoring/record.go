@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 )
 
 // Record is the plain shape of one scored case, shared by the command's JSON lines and
@@ -147,6 +148,9 @@ func DecodeCase(data []byte) (string, Case, error) {
 	var raw map[string]any
 	if err := dec.Decode(&raw); err != nil || raw == nil {
 		return "", nil, errors.New("case: not a JSON object")
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return "", nil, errors.New("case: unexpected data after the JSON object")
 	}
 	return CaseFromMap(raw)
 }

@@ -67,7 +67,7 @@ func walkValue(dec *json.Decoder, path string, depth int) error {
 	}
 	tok, err := dec.Token()
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, tokenError(err))
 	}
 	switch tok {
 	case json.Delim('{'):
@@ -90,7 +90,7 @@ func walkObject(dec *json.Decoder, path string, depth int) error {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return fmt.Errorf("%s: %w", path, tokenError(err))
 		}
 		key, _ := tok.(string)
 		if seen[key] {
@@ -102,5 +102,13 @@ func walkObject(dec *json.Decoder, path string, depth int) error {
 		}
 	}
 	_, err := dec.Token()
+	return err
+}
+
+// tokenError names the end of input, which encoding/json reports as a bare io.EOF.
+func tokenError(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
 	return err
 }

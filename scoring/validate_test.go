@@ -86,7 +86,7 @@ func band(id string, from float64) map[string]any {
 
 func TestLoadRefusesMalformedDocuments(t *testing.T) {
 	tests := []struct{ name, doc, want string }{
-		{"empty", ``, "EOF"},
+		{"empty", ``, "unexpected EOF"},
 		{"not an object", `[1, 2]`, "document: array is not a valid"},
 		{"duplicate key", `{"id": "a", "id": "b"}`, "$.id: duplicate key"},
 		{"trailing data", `{"format": "spiegel-model/1"} {}`, "after the JSON document"},

@@ -1,0 +1,127 @@
+// Command spiegel scores cases in batches with the built-in models and serves the
+// built calculator locally.
+//
+// Usage:
+//
+//	spiegel score -model ID [-in FILE] [-format jsonl|csv]
+//	spiegel models
+//	spiegel describe -model ID
+//	spiegel serve [-dir static] [-addr 127.0.0.1:8080]
+//
+// score writes one JSON line per case, a scoring.Record; a case that cannot be decoded
+// or is refused is an error record and the run goes on. The exit status is 0 when the
+// run completes (refused cases included), 1 when it fails (an unreadable file, a site
+// not built) and 2 when the command line is wrong (unknown subcommand, flag or model,
+// an address that is not loopback). Events go to standard error through log/slog.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"spiegel/scoring"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the run could not proceed
+	exitUsage = 2 // the command line is wrong
+)
+
+const usage = `usage: spiegel <command> [flags]
+
+commands:
+  score -model ID [-in FILE] [-format jsonl|csv]   score cases, one JSON line each
+  models                                          list the models, one JSON line each
+  describe -model ID                              print a model's description
+  serve [-dir static] [-addr 127.0.0.1:8080]      serve the built calculator locally
+
+Run spiegel <command> -h for a command's flags.
+`
+
+// env is what a subcommand reads from and writes to.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	log            *slog.Logger
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run runs the subcommand named by args[0] and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, log: newLogger(stderr)}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "score":
+		return runScore(e, args[1:])
+	case "models":
+		return runModels(e, args[1:])
+	case "describe":
+		return runDescribe(e, args[1:])
+	case "serve":
+		return runServe(e, args[1:])
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "spiegel: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// newLogger logs text lines without timestamps to w: a command's messages, not a
+// server's log.
+func newLogger(w io.Writer) *slog.Logger {
+	dropTime := func(groups []string, a slog.Attr) slog.Attr {
+		if len(groups) == 0 && a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{ReplaceAttr: dropTime}))
+}
+
+// parseFlags parses a subcommand's flags, refusing positional arguments. When ok is
+// false, code is the exit status: 0 after -h, 2 otherwise.
+func parseFlags(e *env, fs *flag.FlagSet, args []string) (code int, ok bool) {
+	fs.SetOutput(e.stderr)
+	err := fs.Parse(args)
+	switch {
+	case err == flag.ErrHelp:
+		return exitOK, false
+	case err != nil:
+		return exitUsage, false // the flag package has said why
+	case fs.NArg() > 0:
+		e.log.Error("unexpected argument", "command", fs.Name(), "arg", fs.Arg(0))
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// builtinModel returns the built-in model with the given id. When ok is false the
+// error has been logged and code is the exit status.
+func builtinModel(e *env, id string) (m *scoring.Model, code int, ok bool) {
+	if id == "" {
+		e.log.Error("-model is required; spiegel models lists them")
+		return nil, exitUsage, false
+	}
+	cat, err := scoring.Builtin()
+	if err != nil {
+		e.log.Error("load built-in models", "err", err)
+		return nil, exitFail, false
+	}
+	if m, err = cat.Model(id); err != nil {
+		e.log.Error("choose model", "err", err)
+		return nil, exitUsage, false
+	}
+	return m, exitOK, true
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"spiegel/scoring"
+)
+
+// maxLineBytes is the longest input line or CSV row read (1 MiB); a longer one becomes
+// an error record and the run goes on.
+const maxLineBytes = 1 << 20
+
+// runScore is `spiegel score`: it scores every case of the input with one model.
+func runScore(e *env, args []string) int {
+	fs := flag.NewFlagSet("score", flag.ContinueOnError)
+	model := fs.String("model", "", "model `id` (see spiegel models)")
+	in := fs.String("in", "", "read cases from `file` (default or -: standard input)")
+	format := fs.String("format", "", "input format, jsonl or csv (default: csv for a "+
+		".csv file, else jsonl)")
+	if code, ok := parseFlags(e, fs, args); !ok {
+		return code
+	}
+	read, err := reader(*format, *in)
+	if err != nil {
+		e.log.Error("choose input format", "err", err)
+		return exitUsage
+	}
+	m, code, ok := builtinModel(e, *model)
+	if !ok {
+		return code
+	}
+	return score(e, m, *in, read)
+}
+
+// score opens the input, scores it with read and logs the totals.
+func score(e *env, m *scoring.Model, path string, read caseReader) int {
+	in, err := openInput(path, e.stdin)
+	if err != nil {
+		e.log.Error("open input", "err", err)
+		return exitFail
+	}
+	defer in.Close()
+
+	out := &recordWriter{w: bufio.NewWriter(e.stdout)}
+	err = read(m, in, out)
+	if flushErr := out.w.Flush(); err == nil {
+		err = flushErr
+	}
+	if err != nil {
+		e.log.Error("score", "model", m.ID(), "after", out.n, "err", err)
+		return exitFail
+	}
+	e.log.Info("scored", "model", m.ID(), "cases", out.n, "refused", out.refused)
+	return exitOK
+}
+
+// caseReader reads every case from in and writes one record per case to out. It
+// returns an error only when reading or writing cannot go on.
+type caseReader func(m *scoring.Model, in io.Reader, out *recordWriter) error
+
+// reader picks the case reader for -format, or for the file's extension when -format
+// is empty.
+func reader(format, path string) (caseReader, error) {
+	if format == "" {
+		format = "jsonl"
+		if strings.EqualFold(filepath.Ext(path), ".csv") {
+			format = "csv"
+		}
+	}
+	switch format {
+	case "jsonl":
+		return scoreJSONL, nil
+	case "csv":
+		return scoreCSV, nil
+	}
+	return nil, fmt.Errorf("-format %q: want jsonl or csv", format)
+}
+
+// openInput opens the file at path, or returns stdin for "" and "-".
+func openInput(path string, stdin io.Reader) (io.ReadCloser, error) {
+	if path == "" || path == "-" {
+		return io.NopCloser(stdin), nil
+	}
+	return os.Open(path)
+}
+
+// recordWriter writes records as JSON lines and counts them.
+type recordWriter struct {
+	w          *bufio.Writer
+	n, refused int
+}
+
+// write writes one record. A record that cannot be encoded (a non-finite number) is
+// replaced by an error record for the same case.
+func (o *recordWriter) write(r scoring.Record) error {
+	line, err := encodeLine(r)
+	if err != nil {
+		r = scoring.ErrorRecord(r.Model, r.ID, fmt.Errorf("encode result: %w", err))
+		line, _ = encodeLine(r) // an error record holds only strings
+	}
+	o.n++
+	if r.Error != "" {
+		o.refused++
+	}
+	_, err = o.w.Write(line)
+	return err
+}
+
+// encodeLine encodes v as one JSON line, without HTML escaping (as package wasm does).
+func encodeLine(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(v)
+	return buf.Bytes(), err
+}

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"spiegel/scoring"
+	"spiegel/wasm"
+)
+
+func TestScoreJSONL(t *testing.T) {
+	m := ogrs3(t)
+	cases := readTestCases(t)
+	code, stdout, stderr := runCmd(t, "", "score", "-model", "ogrs3", "-in",
+		"testdata/ogrs3.jsonl")
+	if code != exitOK {
+		t.Fatalf("spiegel score = %d, stderr %q", code, stderr)
+	}
+	got := records(t, stdout)
+	if len(got) != len(cases) {
+		t.Fatalf("spiegel score gave %d records, want %d", len(got), len(cases))
+	}
+	for i, tc := range cases {
+		if want := want(t, m, tc.id, tc.c); !reflect.DeepEqual(got[i], want) {
+			t.Errorf("record %d = %+v, want %+v", i, got[i], want)
+		}
+	}
+	if !strings.Contains(stderr, "cases=3 refused=0") {
+		t.Errorf("stderr = %q, want the totals", stderr)
+	}
+}
+
+// TestScoreSameAsWASM checks that a command line and the JavaScript API's result for
+// the same case are the same bytes.
+func TestScoreSameAsWASM(t *testing.T) {
+	cat, _ := scoring.Builtin()
+	api := wasm.New(cat)
+	for _, tc := range readTestCases(t) {
+		_, stdout, _ := runCmd(t, tc.line, "score", "-model", "ogrs3")
+		if want := string(api.Score("ogrs3", []byte(tc.line))) + "\n"; stdout != want {
+			t.Errorf("spiegel score %s:\n%s\nwant spiegel.score's\n%s", tc.id, stdout, want)
+		}
+	}
+}
+
+func TestScoreCSV(t *testing.T) {
+	m := ogrs3(t)
+	cases := readTestCases(t)
+	header := append([]string{"id", "note"}, sortedKeys(cases[0].c)...)
+	var in bytes.Buffer
+	w := csv.NewWriter(&in)
+	w.Write(header)
+	for _, tc := range cases {
+		row := []string{tc.id, "seen, twice"}
+		for _, k := range header[2:] {
+			row = append(row, tc.c[k])
+		}
+		w.Write(row)
+	}
+	w.Flush()
+
+	code, stdout, stderr := runCmd(t, in.String(), "score", "-model", "ogrs3", "-format", "csv")
+	if code != exitOK {
+		t.Fatalf("spiegel score -format csv = %d, stderr %q", code, stderr)
+	}
+	got := records(t, stdout)
+	if len(got) != len(cases) {
+		t.Fatalf("spiegel score gave %d records, want %d", len(got), len(cases))
+	}
+	for i, tc := range cases {
+		tc.c["note"] = "seen, twice" // passed through, for the model to warn about
+		want := want(t, m, tc.id, tc.c)
+		if !reflect.DeepEqual(got[i], want) || len(want.Warnings) == 0 {
+			t.Errorf("record %d = %+v, want %+v with a warning about note", i, got[i], want)
+		}
+	}
+}
+
+func TestScoreCSVByExtension(t *testing.T) {
+	path := t.TempDir() + "/cases.CSV"
+	if err := os.WriteFile(path, []byte("id,sex\nx1,male\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stdout, _ := runCmd(t, "", "score", "-model", "ogrs3", "-in", path)
+	got := records(t, stdout)
+	if len(got) != 1 || got[0].ID != "x1" || !strings.Contains(got[0].Error, "birth_date") {
+		t.Errorf("spiegel score -in cases.CSV = %+v, want one refused case x1", got)
+	}
+}
+
+func TestScoreBadLines(t *testing.T) {
+	cases := readTestCases(t)
+	tooLong := `{"id": "` + strings.Repeat("x", maxLineBytes) + `"}`
+	in := cases[0].line + "\n{not json\n\n  \r\n[1]\r\n" + tooLong + "\n" + cases[1].line
+	code, stdout, stderr := runCmd(t, in, "score", "-model", "ogrs3")
+	if code != exitOK {
+		t.Fatalf("spiegel score = %d, stderr %q; want %d", code, stderr, exitOK)
+	}
+	got := records(t, stdout)
+	if len(got) != 5 {
+		t.Fatalf("spiegel score gave %d records, want 5", len(got))
+	}
+	m := ogrs3(t)
+	if want := want(t, m, cases[0].id, cases[0].c); !reflect.DeepEqual(got[0], want) {
+		t.Errorf("record 0 = %+v, want %+v", got[0], want)
+	}
+	checkRefused(t, got[1], "line 2: ")
+	checkRefused(t, got[2], "line 5: case: not a JSON object")
+	checkRefused(t, got[3], "line 6: longer than 1048576 bytes")
+	if want := want(t, m, cases[1].id, cases[1].c); !reflect.DeepEqual(got[4], want) {
+		t.Errorf("record 4 = %+v, want %+v", got[4], want)
+	}
+}
+
+func TestScoreCSVBadRows(t *testing.T) {
+	in := "id,sex\n" +
+		"a,male\n" +
+		"b,male,extra\n" +
+		"c,\"ma\"le\n" +
+		"d\n" +
+		"e,female\n"
+	_, stdout, stderr := runCmd(t, in, "score", "-model", "ogrs3", "-format", "csv")
+	got := records(t, stdout)
+	if len(got) != 5 {
+		t.Fatalf("spiegel score gave %d records, want 5; stderr %q", len(got), stderr)
+	}
+	checkRefused(t, got[1], "line 3: wrong number of fields: 3, header has 2")
+	checkRefused(t, got[2], "line 4: ")
+	checkRefused(t, got[3], "line 5: wrong number of fields: 1, header has 2")
+	for _, i := range []int{0, 4} {
+		if got[i].ID == "" || !strings.Contains(got[i].Error, "birth_date: missing") {
+			t.Errorf("record %d = %+v, want a case refused for its missing dates", i, got[i])
+		}
+	}
+}
+
+func TestScoreMissingField(t *testing.T) {
+	tc := readTestCases(t)[0]
+	line := strings.Replace(tc.line, `"birth_date": "1990-05-17", `, "", 1)
+	if line == tc.line {
+		t.Fatal("testdata case 1 has no birth_date to remove")
+	}
+	code, stdout, _ := runCmd(t, line, "score", "-model", "ogrs3")
+	got := records(t, stdout)
+	if code != exitOK || len(got) != 1 {
+		t.Fatalf("spiegel score = %d with %d records, want 0 with 1", code, len(got))
+	}
+	want := []scoring.FieldError{{Field: "birth_date", Message: "missing"}}
+	if got[0].ID != tc.id || !reflect.DeepEqual(got[0].Errors, want) {
+		t.Errorf("record = %+v, want %s refused with errors %+v", got[0], tc.id, want)
+	}
+}
+
+func TestScoreRunFails(t *testing.T) {
+	dup := t.TempDir() + "/dup.csv"
+	if err := os.WriteFile(dup, []byte("sex,age,sex\nmale,30,male\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown model", []string{"-model", "nope"}, exitUsage, `\"nope\"`},
+		{"no model", nil, exitUsage, "-model is required"},
+		{"unknown format", []string{"-model", "ogrs3", "-format", "xml"}, exitUsage, "xml"},
+		{"unknown flag", []string{"-model", "ogrs3", "-colour"}, exitUsage, "colour"},
+		{"stray argument", []string{"-model", "ogrs3", "cases.jsonl"}, exitUsage, "cases.jsonl"},
+		{"missing file", []string{"-model", "ogrs3", "-in", "testdata/none.jsonl"}, exitFail,
+			"none.jsonl"},
+		{"header twice", []string{"-model", "ogrs3", "-in", dup}, exitFail, "appears twice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"score"}, tt.args...)
+			code, stdout, stderr := runCmd(t, "", args...)
+			if code != tt.code || stdout != "" || !strings.Contains(stderr, tt.want) {
+				t.Errorf("spiegel %v = %d, stdout %q, stderr %q; want %d and %q", args, code,
+					stdout, stderr, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+func TestLineReader(t *testing.T) {
+	full := strings.Repeat("x", maxLineBytes)
+	tests := []struct {
+		name, in string
+		long     []bool
+	}{
+		{"empty", "", nil},
+		{"no final newline", "a\nb", []bool{false, false}},
+		{"CRLF", "a\r\nb\r\n", []bool{false, false}},
+		{"exactly the limit", full + "\r\n" + full, []bool{false, false}},
+		{"one byte over", full + "x\n" + full + "x", []bool{true, true}},
+		{"far over", full + full + full + "\nb", []bool{true, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := &lineReader{r: bufio.NewReader(strings.NewReader(tt.in))}
+			var long []bool
+			for {
+				line, err := l.next()
+				if err != nil {
+					break
+				}
+				if !l.long && strings.ContainsAny(string(line), "\r\n") {
+					t.Errorf("line %d keeps its line ending", l.n)
+				}
+				long = append(long, l.long)
+			}
+			if !reflect.DeepEqual(long, tt.long) {
+				t.Errorf("long lines = %v, want %v", long, tt.long)
+			}
+		})
+	}
+}
+
+// checkRefused checks that r is an error record whose error contains want.
+func checkRefused(t *testing.T, r scoring.Record, want string) {
+	t.Helper()
+	if r.Model != "ogrs3" || !strings.Contains(r.Error, want) || r.Probabilities != nil {
+		t.Errorf("record = %+v, want an error record containing %q", r, want)
+	}
+}

@@ -1,0 +1,209 @@
+// Package wasm adapts the scoring engine to JavaScript. API does the work on JSON bytes
+// and builds and tests on any platform; Register, in the js/wasm build only, exposes it
+// as globalThis.spiegel. The package holds no maths: every number and every message
+// about a case comes from scoring.
+package wasm
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"spiegel/scoring"
+)
+
+// Version is the product version, exposed to JavaScript as spiegel.version.
+const Version = "0.1.0"
+
+// MaxCases is the largest number of cases ScoreMany accepts in one call.
+const MaxCases = 200_000
+
+// API answers the calculator's questions about a catalog of models in JSON: the same
+// shapes as the command's JSON lines. Its methods never panic; a failure is an error
+// record (see scoring.ErrorRecord). It is safe for concurrent use.
+type API struct {
+	cat *scoring.Catalog
+	err error // when set, the reason every method fails
+}
+
+// New returns an API over the models of cat. A nil cat gives an API whose methods all
+// return an error record.
+func New(cat *scoring.Catalog) *API {
+	if cat == nil {
+		return Unavailable(errors.New("no model catalog"))
+	}
+	return &API{cat: cat}
+}
+
+// Unavailable returns an API whose methods all report err, so that a page whose engine
+// could not start can still say why.
+func Unavailable(err error) *API {
+	return &API{err: err}
+}
+
+// Models returns a JSON array of scoring.Summary, in catalog order (by id), or an error
+// record when the API is unavailable.
+func (a *API) Models() (out []byte) {
+	defer recoverInto(&out, errorObject, "")
+	if a.err != nil {
+		return errorObject("", a.err)
+	}
+	models := a.cat.Models()
+	list := make([]scoring.Summary, len(models))
+	for i, m := range models {
+		list[i] = m.Summarize()
+	}
+	return encodeOr(list, "")
+}
+
+// Describe returns the model's scoring.Description as JSON, or an error record naming
+// id when no such model is loaded.
+func (a *API) Describe(id string) (out []byte) {
+	defer recoverInto(&out, errorObject, id)
+	m, err := a.model(id)
+	if err != nil {
+		return errorObject(id, err)
+	}
+	return encodeOr(m.Describe(), id)
+}
+
+// Score decodes one case (a JSON object, see scoring.DecodeCase), scores it with the
+// model and returns its scoring.Record as JSON. An unknown model or a case that cannot
+// be decoded or is refused gives an error record.
+func (a *API) Score(id string, caseJSON []byte) (out []byte) {
+	defer recoverInto(&out, errorObject, id)
+	m, err := a.model(id)
+	if err != nil {
+		return errorObject(id, err)
+	}
+	return recordJSON(scoreCase(m, caseJSON, ""))
+}
+
+// ScoreMany scores a JSON array of cases, each on its own, and returns a JSON array of
+// their records in the same order. Input that is not an array, has more than MaxCases
+// elements or names an unknown model gives an array of one error record.
+func (a *API) ScoreMany(id string, casesJSON []byte) (out []byte) {
+	defer recoverInto(&out, errorArray, id)
+	m, err := a.model(id)
+	if err != nil {
+		return errorArray(id, err)
+	}
+	cases, err := splitArray(casesJSON)
+	if err != nil {
+		return errorArray(id, err)
+	}
+	var buf bytes.Buffer
+	buf.WriteByte('[')
+	for i, c := range cases {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.Write(recordJSON(scoreCase(m, c, fmt.Sprintf("cases[%d]", i))))
+	}
+	buf.WriteByte(']')
+	return buf.Bytes()
+}
+
+// model returns the catalog's model with the given id.
+func (a *API) model(id string) (*scoring.Model, error) {
+	if a.err != nil {
+		return nil, a.err
+	}
+	return a.cat.Model(id)
+}
+
+// scoreCase decodes and scores one case. A decoding error is prefixed with where, the
+// case's place in its input, when where is not empty.
+func scoreCase(m *scoring.Model, data []byte, where string) scoring.Record {
+	id, c, err := scoring.DecodeCase(data)
+	if err != nil {
+		if where != "" {
+			err = fmt.Errorf("%s: %w", where, err)
+		}
+		return scoring.ErrorRecord(m.ID(), id, err)
+	}
+	return scoring.ScoreRecord(m, id, c)
+}
+
+// splitArray returns the elements of a JSON array, undecoded, refusing anything else
+// and arrays longer than MaxCases.
+func splitArray(data []byte) ([]json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return nil, errors.New("cases: not a JSON array")
+	}
+	var out []json.RawMessage
+	for dec.More() {
+		if len(out) == MaxCases {
+			return nil, fmt.Errorf("cases: more than %d in one call; split them", MaxCases)
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, fmt.Errorf("cases[%d]: %w", len(out), err)
+		}
+		out = append(out, raw)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, fmt.Errorf("cases: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("cases: unexpected data after the array")
+	}
+	return out, nil
+}
+
+// recordJSON encodes a record; a record that cannot be encoded (a non-finite number)
+// becomes an error record for the same case.
+func recordJSON(r scoring.Record) []byte {
+	out, err := encode(r)
+	if err != nil {
+		return errorObject(r.Model, fmt.Errorf("encode result of case %q: %w", r.ID, err))
+	}
+	return out
+}
+
+// failure renders an error as a method's whole result.
+type failure func(model string, err error) []byte
+
+// errorObject is the error record for err, as JSON.
+func errorObject(model string, err error) []byte {
+	// An error record holds only strings, which always encode.
+	out, _ := encode(scoring.ErrorRecord(model, "", err))
+	return out
+}
+
+// errorArray is a JSON array holding the error record for err.
+func errorArray(model string, err error) []byte {
+	return append(append([]byte{'['}, errorObject(model, err)...), ']')
+}
+
+// encodeOr encodes v, or returns an error record when v cannot be encoded.
+func encodeOr(v any, model string) []byte {
+	out, err := encode(v)
+	if err != nil {
+		return errorObject(model, fmt.Errorf("encode result: %w", err))
+	}
+	return out
+}
+
+// encode is json.Marshal without HTML escaping, so that labels such as "Taking &
+// driving away" read the same here as in the command's output.
+func encode(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), nil
+}
+
+// recoverInto, deferred, turns a panic into fail's result in *out, so that no panic
+// reaches JavaScript.
+func recoverInto(out *[]byte, fail failure, model string) {
+	if r := recover(); r != nil {
+		*out = fail(model, fmt.Errorf("internal error: %v", r))
+	}
+}

@@ -1,0 +1,144 @@
+//go:build js && wasm
+
+package wasm
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"syscall/js"
+)
+
+// Register sets globalThis.spiegel to an object with the functions models(),
+// describe(id), score(id, case) and scoreMany(id, cases), which call api, and the
+// string version (Version). Arguments that are objects are converted with the page's
+// JSON.stringify and results returned as plain objects made by JSON.parse. A wrong
+// argument count or type gives an error record (an array of one for scoreMany): the
+// functions never throw. Register must be called once, before JavaScript needs
+// spiegel; the functions live as long as the program.
+func Register(api *API) error {
+	if api == nil {
+		return errors.New("register: no API")
+	}
+	spiegel := map[string]any{
+		"version":   Version,
+		"models":    export(api.jsModels, errorObject),
+		"describe":  export(api.jsDescribe, errorObject),
+		"score":     export(api.jsScore, errorObject),
+		"scoreMany": export(api.jsScoreMany, errorArray),
+	}
+	js.Global().Set("spiegel", js.ValueOf(spiegel))
+	return nil
+}
+
+// jsModels is models().
+func (a *API) jsModels(args []js.Value) []byte {
+	if err := wantArgs("models", args); err != nil {
+		return errorObject("", err)
+	}
+	return a.Models()
+}
+
+// jsDescribe is describe(id).
+func (a *API) jsDescribe(args []js.Value) []byte {
+	if err := wantArgs("describe", args, "id"); err != nil {
+		return errorObject("", err)
+	}
+	id, err := stringArg("describe", "id", args[0])
+	if err != nil {
+		return errorObject("", err)
+	}
+	return a.Describe(id)
+}
+
+// jsScore is score(id, case).
+func (a *API) jsScore(args []js.Value) []byte {
+	id, data, err := idAndJSON("score", args, "case")
+	if err != nil {
+		return errorObject(id, err)
+	}
+	return a.Score(id, data)
+}
+
+// jsScoreMany is scoreMany(id, cases).
+func (a *API) jsScoreMany(args []js.Value) []byte {
+	id, data, err := idAndJSON("scoreMany", args, "cases")
+	if err != nil {
+		return errorArray(id, err)
+	}
+	return a.ScoreMany(id, data)
+}
+
+// export wraps a method as a JavaScript function returning a plain object. A panic,
+// including a JavaScript exception, becomes fail's result.
+func export(method func([]js.Value) []byte, fail failure) js.Func {
+	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return parseJSON(call(method, args, fail))
+	})
+}
+
+// call runs method, recovering a panic into fail's result.
+func call(method func([]js.Value) []byte, args []js.Value, fail failure) (out []byte) {
+	defer recoverInto(&out, fail, "")
+	return method(args)
+}
+
+// parseJSON turns JSON text into a JavaScript value with JSON.parse. Should that throw
+// (a page that replaced JSON), the text itself is returned, so that nothing throws.
+func parseJSON(data []byte) (v any) {
+	defer func() {
+		if recover() != nil {
+			v = string(data)
+		}
+	}()
+	return js.Global().Get("JSON").Call("parse", string(data))
+}
+
+// idAndJSON checks the arguments of a (id, object) function and returns the id and
+// the object as JSON. The id is returned when it is valid even if the object is not.
+func idAndJSON(method string, args []js.Value, name string) (string, []byte, error) {
+	if err := wantArgs(method, args, "id", name); err != nil {
+		return "", nil, err
+	}
+	id, err := stringArg(method, "id", args[0])
+	if err != nil {
+		return "", nil, err
+	}
+	data, err := jsonArg(method, name, args[1])
+	return id, data, err
+}
+
+// wantArgs checks that args has one value per name in params.
+func wantArgs(method string, args []js.Value, params ...string) error {
+	if len(args) != len(params) {
+		return fmt.Errorf("%s: got %d arguments, want %d (%s)", method, len(args),
+			len(params), strings.Join(params, ", "))
+	}
+	return nil
+}
+
+// stringArg returns v as a Go string, refusing other types.
+func stringArg(method, name string, v js.Value) (string, error) {
+	if v.Type() != js.TypeString {
+		return "", fmt.Errorf("%s: %s has type %s, want string", method, name, v.Type())
+	}
+	return v.String(), nil
+}
+
+// jsonArg converts an object or array to JSON text with JSON.stringify, refusing other
+// types and objects that JSON.stringify refuses (cycles, BigInt values).
+func jsonArg(method, name string, v js.Value) (data []byte, err error) {
+	if v.Type() != js.TypeObject {
+		return nil, fmt.Errorf("%s: %s has type %s, want object", method, name, v.Type())
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %s cannot be converted to JSON: %v", method, name, r)
+		}
+	}()
+	s := js.Global().Get("JSON").Call("stringify", v)
+	if s.Type() != js.TypeString {
+		return nil, fmt.Errorf("%s: %s has no JSON form", method, name)
+	}
+	return []byte(s.String()), nil
+}

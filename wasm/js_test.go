@@ -1,0 +1,150 @@
+//go:build js && wasm
+
+package wasm
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"syscall/js"
+	"testing"
+
+	"spiegel/scoring"
+)
+
+// registered registers an API over the built-in models and returns globalThis.spiegel.
+func registered(t *testing.T) (*scoring.Catalog, *API, js.Value) {
+	t.Helper()
+	cat, api := builtin(t)
+	if err := Register(api); err != nil {
+		t.Fatalf("Register: %v", err)
+	}
+	return cat, api, js.Global().Get("spiegel")
+}
+
+// fromJS converts a JavaScript value to T through JSON.stringify.
+func fromJS[T any](t *testing.T, v js.Value) T {
+	t.Helper()
+	return decode[T](t, []byte(js.Global().Get("JSON").Call("stringify", v).String()))
+}
+
+// parseJS turns JSON text into a JavaScript value.
+func parseJS(text string) js.Value {
+	return js.Global().Get("JSON").Call("parse", text)
+}
+
+// isArray reports whether v is a JavaScript array.
+func isArray(v js.Value) bool {
+	return js.Global().Get("Array").Call("isArray", v).Bool()
+}
+
+func TestJSVersion(t *testing.T) {
+	_, _, spiegel := registered(t)
+	if got := spiegel.Get("version"); got.Type() != js.TypeString || got.String() != Version {
+		t.Errorf("spiegel.version = %v, want %q", got, Version)
+	}
+}
+
+func TestJSModelsAndDescribe(t *testing.T) {
+	_, api, spiegel := registered(t)
+	got := fromJS[any](t, spiegel.Call("models"))
+	if want := decode[any](t, api.Models()); !reflect.DeepEqual(got, want) {
+		t.Errorf("spiegel.models() = %v, want %v", got, want)
+	}
+	got = fromJS[any](t, spiegel.Call("describe", "ogrs3"))
+	if want := decode[any](t, api.Describe("ogrs3")); !reflect.DeepEqual(got, want) {
+		t.Errorf("spiegel.describe(ogrs3) = %v, want %v", got, want)
+	}
+}
+
+func TestJSScore(t *testing.T) {
+	cat, _, spiegel := registered(t)
+	got := fromJS[scoring.Record](t, spiegel.Call("score", "ogrs3", parseJS(ogrs3Case)))
+	want := wantRecord(t, cat, "ogrs3", "w1", ogrs3Want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("spiegel.score(ogrs3, w1) = %+v, want %+v", got, want)
+	}
+}
+
+func TestJSScoreMany(t *testing.T) {
+	cat, _, spiegel := registered(t)
+	v := spiegel.Call("scoreMany", "ogrs3", parseJS("["+ogrs3Case+", 42]"))
+	if !isArray(v) {
+		t.Fatalf("spiegel.scoreMany returned %v, want an array", v.Type())
+	}
+	got := fromJS[[]scoring.Record](t, v)
+	if len(got) != 2 {
+		t.Fatalf("spiegel.scoreMany gave %d records, want 2", len(got))
+	}
+	if want := wantRecord(t, cat, "ogrs3", "w1", ogrs3Want); !reflect.DeepEqual(got[0], want) {
+		t.Errorf("spiegel.scoreMany[0] = %+v, want %+v", got[0], want)
+	}
+	checkError(t, got[1], "ogrs3", "cases[1]")
+}
+
+func TestJSBadArguments(t *testing.T) {
+	_, _, spiegel := registered(t)
+	valid := parseJS(ogrs3Case)
+	cyclic := js.Global().Get("Object").New()
+	cyclic.Set("self", cyclic)
+	bigint := js.Global().Get("Object").New()
+	bigint.Set("previous_sanctions", js.Global().Call("BigInt", 4))
+	tests := []struct {
+		name, method string
+		args         []any
+		want         string
+	}{
+		{"models with an argument", "models", []any{"x"}, "got 1 arguments, want 0"},
+		{"describe without id", "describe", nil, "got 0 arguments, want 1 (id)"},
+		{"describe a number", "describe", []any{7}, "id has type number"},
+		{"score without arguments", "score", nil, "got 0 arguments, want 2 (id, case)"},
+		{"score without case", "score", []any{"ogrs3"}, "got 1 arguments"},
+		{"score with a number as id", "score", []any{42, valid}, "id has type number"},
+		{"score an undefined case", "score", []any{"ogrs3", js.Undefined()}, "type undefined"},
+		{"score a null case", "score", []any{"ogrs3", js.Null()}, "case has type null"},
+		{"score a string case", "score", []any{"ogrs3", ogrs3Case}, "case has type string"},
+		{"score a cyclic case", "score", []any{"ogrs3", cyclic}, "cannot be converted"},
+		{"score a BigInt", "score", []any{"ogrs3", bigint}, "cannot be converted"},
+		{"score an unknown model", "score", []any{"nope", valid}, "unknown model"},
+		{"scoreMany without cases", "scoreMany", []any{"ogrs3"}, "got 1 arguments"},
+		{"scoreMany a number", "scoreMany", []any{"ogrs3", 42}, "cases has type number"},
+		{"scoreMany an object", "scoreMany", []any{"ogrs3", valid}, "not a JSON array"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := spiegel.Call(tt.method, tt.args...)
+			if tt.method == "scoreMany" {
+				if !isArray(v) || v.Length() != 1 {
+					t.Fatalf("spiegel.scoreMany(...) = %v, want an array of one", v.Type())
+				}
+				v = v.Index(0)
+			}
+			if got := v.Get("error"); got.Type() != js.TypeString ||
+				!strings.Contains(got.String(), tt.want) {
+				t.Errorf("spiegel.%s(...).error = %v, want it to contain %q", tt.method, got,
+					tt.want)
+			}
+		})
+	}
+
+	// The runtime is still alive after all of that.
+	if got := spiegel.Call("models"); !isArray(got) || got.Length() == 0 {
+		t.Errorf("spiegel.models() after bad calls = %v, want a non-empty array", got.Type())
+	}
+}
+
+func TestJSUnavailable(t *testing.T) {
+	if err := Register(Unavailable(errors.New("load built-in models: broken"))); err != nil {
+		t.Fatalf("Register: %v", err)
+	}
+	got := js.Global().Get("spiegel").Call("models").Get("error")
+	if got.Type() != js.TypeString || !strings.Contains(got.String(), "broken") {
+		t.Errorf("unavailable spiegel.models().error = %v, want the load error", got)
+	}
+}
+
+func TestJSRegisterNil(t *testing.T) {
+	if err := Register(nil); err == nil {
+		t.Error("Register(nil) = nil, want an error")
+	}
+}
