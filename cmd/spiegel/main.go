@@ -3,9 +3,10 @@
 //
 // Usage:
 //
-//	spiegel score -model ID [-in FILE] [-format jsonl|csv]
+//	spiegel score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
+//	spiegel verify -params FILE [-pin SHA256]
 //	spiegel models
-//	spiegel describe -model ID
+//	spiegel describe -model ID [-params FILE]
 //	spiegel serve [-dir static] [-addr 127.0.0.1:8080]
 //
 // score writes one JSON line per case, a scoring.Record; a case that cannot be decoded
@@ -35,9 +36,11 @@ const (
 const usage = `usage: spiegel <command> [flags]
 
 commands:
-  score -model ID [-in FILE] [-format jsonl|csv]   score cases, one JSON line each
+  score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
+                                                  score cases, one JSON line each
+  verify -params FILE [-pin SHA256]               verify a parameter file (exit 0: passed)
   models                                          list the models, one JSON line each
-  describe -model ID                              print a model's description
+  describe -model ID [-params FILE]               print a model's description
   serve [-dir static] [-addr 127.0.0.1:8080]      serve the built calculator locally
 
 Run spiegel <command> -h for a command's flags.
@@ -64,6 +67,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "score":
 		return runScore(e, args[1:])
+	case "verify":
+		return runVerify(e, args[1:])
 	case "models":
 		return runModels(e, args[1:])
 	case "describe":
@@ -107,9 +112,11 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return exitOK, true
 }
 
-// builtinModel returns the built-in model with the given id. When ok is false the
-// error has been logged and code is the exit status.
-func builtinModel(e *env, id string) (m *scoring.Model, code int, ok bool) {
+// builtinModel returns the built-in model with the given id, bound to the verified
+// parameter file at params when one is named. When ok is false the error has been
+// logged and code is the exit status. A template without parameters is refused here,
+// since none of its cases could be scored.
+func builtinModel(e *env, id, params, pin string) (m *scoring.Model, code int, ok bool) {
 	if id == "" {
 		e.log.Error("-model is required; spiegel models lists them")
 		return nil, exitUsage, false
@@ -119,8 +126,21 @@ func builtinModel(e *env, id string) (m *scoring.Model, code int, ok bool) {
 		e.log.Error("load built-in models", "err", err)
 		return nil, exitFail, false
 	}
+	if params != "" {
+		set, err := verifyFile(cat, params, pin)
+		if err != nil {
+			e.log.Error("verify parameter file", "file", params, "err", err)
+			return nil, exitFail, false
+		}
+		cat = cat.WithParams(set)
+	}
 	if m, err = cat.Model(id); err != nil {
 		e.log.Error("choose model", "err", err)
+		return nil, exitUsage, false
+	}
+	if !m.Computable() {
+		e.log.Error("model cannot compute without a verified parameter file (-params FILE)",
+			"model", id, "why", m.Definition().Parameters)
 		return nil, exitUsage, false
 	}
 	return m, exitOK, true

@@ -22,6 +22,8 @@ const maxLineBytes = 1 << 20
 func runScore(e *env, args []string) int {
 	fs := flag.NewFlagSet("score", flag.ContinueOnError)
 	model := fs.String("model", "", "model `id` (see spiegel models)")
+	params := fs.String("params", "", "bind the verified parameter `file` (OxRec-NL)")
+	pin := fs.String("pin", "", "refuse a parameter file whose SHA-256 is not `hex`")
 	in := fs.String("in", "", "read cases from `file` (default or -: standard input)")
 	format := fs.String("format", "", "input format, jsonl or csv (default: csv for a "+
 		".csv file, else jsonl)")
@@ -33,7 +35,7 @@ func runScore(e *env, args []string) int {
 		e.log.Error("choose input format", "err", err)
 		return exitUsage
 	}
-	m, code, ok := builtinModel(e, *model)
+	m, code, ok := builtinModel(e, *model, *params, *pin)
 	if !ok {
 		return code
 	}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"spiegel/scoring"
+)
+
+// writeParams writes the synthetic parameter file, changed by mutate when it is not
+// nil, to a temporary file and returns its path.
+func writeParams(t *testing.T, mutate func(string) string) string {
+	t.Helper()
+	text := string(scoring.SyntheticOxRecParams)
+	if mutate != nil {
+		text = mutate(text)
+	}
+	path := filepath.Join(t.TempDir(), "params.json")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// report decodes the verify report.
+func report(t *testing.T, stdout string) verifyReport {
+	t.Helper()
+	var r verifyReport
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("verify output %q: %v", stdout, err)
+	}
+	return r
+}
+
+func TestVerifyPasses(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "", "verify", "-params", writeParams(t, nil))
+	r := report(t, stdout)
+	if code != exitOK || !r.Passed || !r.Synthetic || len(r.Models) != 4 || len(r.SHA256) != 64 {
+		t.Errorf("spiegel verify = %d %+v (stderr %q), want a pass of 4 synthetic models",
+			code, r, stderr)
+	}
+}
+
+func TestVerifyRefuses(t *testing.T) {
+	typo := func(s string) string {
+		return strings.Replace(s, `"value": 0.571`, `"value": 0.512`, 1)
+	}
+	good := report(t, func() string {
+		_, out, _ := runCmd(t, "", "verify", "-params", writeParams(t, nil))
+		return out
+	}())
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"drug parameter typed 0.512", []string{"-params", writeParams(t, typo)},
+			"golden[0] (detained-general-1, oxrec-nl-detained-general): 1y probability"},
+		{"truncated file", []string{"-params", writeParams(t, func(s string) string {
+			return s[:len(s)/2]
+		})}, "unexpected EOF"},
+		{"pinned to another file", []string{"-params", writeParams(t, nil), "-pin",
+			strings.Repeat("0", 64)}, "is not the pinned"},
+		{"missing file", []string{"-params", filepath.Join(t.TempDir(), "none.json")},
+			"no such file"},
+	}
+	for _, tt := range tests {
+		code, stdout, _ := runCmd(t, "", append([]string{"verify"}, tt.args...)...)
+		r := report(t, stdout)
+		if code != exitFail || r.Passed || !strings.Contains(r.Error, tt.want) {
+			t.Errorf("%s: spiegel verify = %d %+v, want a refusal containing %q", tt.name,
+				code, r, tt.want)
+		}
+	}
+	code, _, _ := runCmd(t, "", "verify", "-params", writeParams(t, nil), "-pin", good.SHA256)
+	if code != exitOK {
+		t.Errorf("spiegel verify with its own pin = %d, want %d", code, exitOK)
+	}
+}
+
+func TestScoreWithParams(t *testing.T) {
+	var file scoring.ParameterFile
+	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &file); err != nil {
+		t.Fatal(err)
+	}
+	golden := file.Golden[0]
+	line, _ := json.Marshal(golden.Case)
+	code, stdout, stderr := runCmd(t, string(line), "score", "-model", golden.Model,
+		"-params", writeParams(t, nil))
+	if code != exitOK {
+		t.Fatalf("spiegel score -params = %d, stderr %q", code, stderr)
+	}
+	r := records(t, stdout)[0]
+	if !r.Synthetic || !strings.Contains(r.Notice, "SYNTHETIC") || len(r.ParamsSHA256) != 64 {
+		t.Errorf("record %+v is not marked synthetic with the file's hash", r)
+	}
+	for h, want := range golden.Expected {
+		if d := r.Probabilities[h] - want; d > golden.Tolerance || d < -golden.Tolerance {
+			t.Errorf("%s = %v, want golden %v", h, r.Probabilities[h], want)
+		}
+	}
+}
+
+func TestScoreTemplateWithoutParams(t *testing.T) {
+	code, _, stderr := runCmd(t, "{}", "score", "-model", "oxrec-nl-detained-general")
+	if code != exitUsage || !strings.Contains(stderr, "cannot compute") {
+		t.Errorf("spiegel score on a template = %d, stderr %q; want %d and why", code, stderr,
+			exitUsage)
+	}
+}
