@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"spiegel/scoring"
 )
@@ -24,8 +25,10 @@ const MaxCases = 200_000
 // shapes as the command's JSON lines. Its methods never panic; a failure is an error
 // record (see scoring.ErrorRecord). It is safe for concurrent use.
 type API struct {
-	cat *scoring.Catalog
-	err error // when set, the reason every method fails
+	base *scoring.Catalog // the built-in models, never bound
+	mu   sync.RWMutex
+	cat  *scoring.Catalog // base, or base bound to a verified parameter file
+	err  error            // when set, the reason every method fails
 }
 
 // New returns an API over the models of cat. A nil cat gives an API whose methods all
@@ -34,7 +37,14 @@ func New(cat *scoring.Catalog) *API {
 	if cat == nil {
 		return Unavailable(errors.New("no model catalog"))
 	}
-	return &API{cat: cat}
+	return &API{base: cat, cat: cat}
+}
+
+// catalog returns the current catalog.
+func (a *API) catalog() *scoring.Catalog {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.cat
 }
 
 // Unavailable returns an API whose methods all report err, so that a page whose engine
@@ -50,7 +60,7 @@ func (a *API) Models() (out []byte) {
 	if a.err != nil {
 		return errorObject("", a.err)
 	}
-	models := a.cat.Models()
+	models := a.catalog().Models()
 	list := make([]scoring.Summary, len(models))
 	for i, m := range models {
 		list[i] = m.Summarize()
@@ -111,7 +121,7 @@ func (a *API) model(id string) (*scoring.Model, error) {
 	if a.err != nil {
 		return nil, a.err
 	}
-	return a.cat.Model(id)
+	return a.catalog().Model(id)
 }
 
 // scoreCase decodes and scores one case. A decoding error is prefixed with where, the

@@ -10,7 +10,8 @@ import (
 )
 
 // Register sets globalThis.spiegel to an object with the functions models(),
-// describe(id), score(id, case) and scoreMany(id, cases), which call api, and the
+// describe(id), score(id, case), scoreMany(id, cases), loadParams(text[, pin]),
+// clearParams(), syntheticParams() and variant(group, case), which call api, and the
 // string version (Version). Arguments that are objects are converted with the page's
 // JSON.stringify and results returned as plain objects made by JSON.parse. A wrong
 // argument count or type gives an error record (an array of one for scoreMany): the
@@ -21,14 +22,42 @@ func Register(api *API) error {
 		return errors.New("register: no API")
 	}
 	spiegel := map[string]any{
-		"version":   Version,
-		"models":    export(api.jsModels, errorObject),
-		"describe":  export(api.jsDescribe, errorObject),
-		"score":     export(api.jsScore, errorObject),
-		"scoreMany": export(api.jsScoreMany, errorArray),
+		"version":    Version,
+		"models":     export(api.jsModels, errorObject),
+		"describe":   export(api.jsDescribe, errorObject),
+		"score":      export(api.jsScore, errorObject),
+		"scoreMany":  export(api.jsScoreMany, errorArray),
+		"loadParams": export(api.jsLoadParams, errorObject),
+		"clearParams": export(func([]js.Value) []byte { return api.ClearParams() },
+			errorObject),
+		"syntheticParams": js.FuncOf(func(js.Value, []js.Value) any {
+			return string(api.SyntheticParams())
+		}),
+		"variant": export(api.jsVariant, errorObject),
 	}
 	js.Global().Set("spiegel", js.ValueOf(spiegel))
 	return nil
+}
+
+// jsLoadParams is loadParams(text) or loadParams(text, pin).
+func (a *API) jsLoadParams(args []js.Value) []byte {
+	if len(args) == 0 || args[0].Type() != js.TypeString {
+		return errorObject("", errNoParamsText)
+	}
+	pin := ""
+	if len(args) > 1 && args[1].Type() == js.TypeString {
+		pin = args[1].String()
+	}
+	return a.LoadParams([]byte(args[0].String()), pin)
+}
+
+// jsVariant is variant(group, case).
+func (a *API) jsVariant(args []js.Value) []byte {
+	group, data, err := idAndJSON("variant", args, "case")
+	if err != nil {
+		return errorObject(group, err)
+	}
+	return a.Variant(group, data)
 }
 
 // jsModels is models().

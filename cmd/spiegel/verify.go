@@ -11,20 +11,6 @@ import (
 // maxParamsBytes is the largest parameter file read.
 const maxParamsBytes = scoring.MaxDocumentBytes
 
-// verifyReport is the JSON line `spiegel verify` prints.
-type verifyReport struct {
-	File      string   `json:"file"`
-	Passed    bool     `json:"passed"`
-	SHA256    string   `json:"sha256,omitempty"`
-	Group     string   `json:"group,omitempty"`
-	Version   string   `json:"version,omitempty"`
-	Issuer    string   `json:"issuer,omitempty"`
-	Synthetic bool     `json:"synthetic,omitempty"`
-	Models    []string `json:"models,omitempty"`
-	Warnings  []string `json:"warnings,omitempty"`
-	Error     string   `json:"error,omitempty"`
-}
-
 // runVerify is `spiegel verify`: it verifies a parameter file and prints a report;
 // the exit status is 0 only when the file passes every check.
 func runVerify(e *env, args []string) int {
@@ -43,30 +29,13 @@ func runVerify(e *env, args []string) int {
 		e.log.Error("load built-in models", "err", err)
 		return exitFail
 	}
-	report := verifyReport{File: *params}
 	set, err := verifyFile(cat, *params, *pin)
-	if err == nil {
-		fillReport(&report, set)
-	} else {
-		report.Error = err.Error()
-	}
+	report := scoring.Report(*params, set, err)
 	line, _ := encodeLine(report)
 	if _, werr := e.stdout.Write(line); werr != nil || !report.Passed {
 		return exitFail
 	}
 	return exitOK
-}
-
-// fillReport copies a verified set into the report.
-func fillReport(r *verifyReport, set *scoring.ParamSet) {
-	r.Passed, r.SHA256, r.Group, r.Version = true, set.SHA256, set.Group, set.Version
-	r.Issuer, r.Synthetic = set.Issuer, set.Synthetic
-	for _, m := range set.Models {
-		r.Models = append(r.Models, m.ID())
-	}
-	for _, w := range set.Warnings {
-		r.Warnings = append(r.Warnings, w.Error())
-	}
 }
 
 // verifyFile reads and verifies a parameter file.

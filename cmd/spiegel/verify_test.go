@@ -26,9 +26,9 @@ func writeParams(t *testing.T, mutate func(string) string) string {
 }
 
 // report decodes the verify report.
-func report(t *testing.T, stdout string) verifyReport {
+func report(t *testing.T, stdout string) scoring.VerifyReport {
 	t.Helper()
-	var r verifyReport
+	var r scoring.VerifyReport
 	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
 		t.Fatalf("verify output %q: %v", stdout, err)
 	}

@@ -1,0 +1,277 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mxschmitt/playwright-go"
+
+	"spiegel/scoring"
+	"spiegel/web"
+)
+
+// pageTolerance is how far a probability shown by the page may be from the one
+// scoring computes directly: the page shows the engine's float64 in its shortest
+// round-trip form, so only the last bit may differ.
+const pageTolerance = 1e-12
+
+// ogrs3Case is a made-up OGRS3 case: a woman with a theft conviction and a record.
+var ogrs3Case = scoring.Case{
+	"sex":                 "female",
+	"offence_group":       "8",
+	"previous_sanctions":  "12",
+	"birth_date":          "1984-02-29",
+	"first_sanction_date": "1999-07-01",
+	"conviction_date":     "2024-11-20",
+	"assessment_date":     "2025-01-15",
+}
+
+// builtinModel returns a built-in model and its description.
+func builtinModel(t *testing.T, id string) (*scoring.Model, scoring.Description) {
+	t.Helper()
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatalf("scoring.Builtin() error: %v", err)
+	}
+	m, err := cat.Model(id)
+	if err != nil {
+		t.Fatalf("Model(%q) error: %v", id, err)
+	}
+	return m, m.Describe()
+}
+
+// modelForm returns the form of a model, found by its data-model attribute.
+func modelForm(p *testPage, id string) playwright.Locator {
+	return p.Locator(fmt.Sprintf("form[data-model=%q]", id))
+}
+
+// control returns the labelled control of a predictor inside form, found by the
+// label the model's description gives it.
+func control(t *testing.T, form playwright.Locator, d scoring.Description, id string) playwright.Locator {
+	t.Helper()
+	for _, p := range d.Predictors {
+		if p.ID == id {
+			return form.GetByLabel(p.Label, playwright.LocatorGetByLabelOptions{Exact: playwright.Bool(true)})
+		}
+	}
+	t.Fatalf("model %s has no predictor %q", d.ID, id)
+	return nil
+}
+
+// enterCase types or selects each value of c into the form, in predictor order.
+func enterCase(t *testing.T, form playwright.Locator, d scoring.Description, c scoring.Case) {
+	t.Helper()
+	for _, p := range d.Predictors {
+		v, ok := c[p.ID]
+		if !ok {
+			continue
+		}
+		ctl := control(t, form, d, p.ID)
+		var err error
+		if p.Type == scoring.TypeLevel {
+			_, err = ctl.SelectOption(playwright.SelectOptionValues{Values: &[]string{v}})
+		} else {
+			err = ctl.Fill(v)
+		}
+		if err != nil {
+			t.Fatalf("enter %s = %q: %v", p.ID, v, err)
+		}
+	}
+}
+
+// submit presses the form's Calculate button.
+func submit(t *testing.T, form playwright.Locator) {
+	t.Helper()
+	button := form.GetByRole("button", playwright.LocatorGetByRoleOptions{
+		Name: web.English.Calculate, Exact: playwright.Bool(true)})
+	if err := button.Click(); err != nil {
+		t.Fatalf("click %s: %v", web.English.Calculate, err)
+	}
+}
+
+// text returns the text content of loc, failing the test on error.
+func text(t *testing.T, loc playwright.Locator) string {
+	t.Helper()
+	s, err := loc.TextContent()
+	if err != nil {
+		t.Fatalf("text content: %v", err)
+	}
+	return strings.TrimSpace(s)
+}
+
+// TestFormShowsEngineResult types an OGRS3 case into the form and checks that the
+// page shows, per horizon, the probability scoring computes for it, with the
+// derived age and the model's identity, and that the case went nowhere else.
+func TestFormShowsEngineResult(t *testing.T) {
+	m, d := builtinModel(t, "ogrs3")
+	want, err := m.Predict(ogrs3Case)
+	if err != nil {
+		t.Fatalf("Predict(%v) error: %v", ogrs3Case, err)
+	}
+	p := newPage(t)
+	form := modelForm(p, "ogrs3")
+	enterCase(t, form, d, ogrs3Case)
+	submit(t, form)
+
+	result := p.GetByTestId("result")
+	for _, h := range want.Horizons {
+		cell := result.GetByTestId("prob-" + h.Label)
+		raw, err := cell.GetAttribute("data-probability")
+		if err != nil {
+			t.Fatalf("prob-%s: %v", h.Label, err)
+		}
+		got, err := strconv.ParseFloat(raw, 64)
+		if err != nil || math.Abs(got-h.Probability) > pageTolerance {
+			t.Errorf("page prob-%s = %q, want %v (Predict(%v))", h.Label, raw, h.Probability, ogrs3Case)
+		}
+		if pct := fmt.Sprintf("%.1f%%", 100*h.Probability); text(t, cell) != pct {
+			t.Errorf("prob-%s shows %q, want %q", h.Label, text(t, cell), pct)
+		}
+	}
+	for _, dv := range want.Derived {
+		if got := text(t, result.GetByTestId("derived-"+dv.ID)); got != dv.Value {
+			t.Errorf("derived %s shows %q, want %q", dv.ID, got, dv.Value)
+		}
+	}
+	identity := map[string]string{"model": want.Model, "version": want.Version,
+		"trust": want.Trust, "sha256": want.DefinitionSHA256, "citation": d.Citation}
+	for id, v := range identity {
+		if got := text(t, result.GetByTestId("id-"+id)); got != v {
+			t.Errorf("identity %s shows %q, want %q", id, got, v)
+		}
+	}
+	checkCaseStaysLocal(t, p)
+}
+
+// checkCaseStaysLocal checks that no value of ogrs3Case reached the URL, web
+// storage or the console.
+func checkCaseStaysLocal(t *testing.T, p *testPage) {
+	t.Helper()
+	where := p.URL() + "\n" + fmt.Sprint(p.evalJS(t, `() => JSON.stringify({...localStorage}) +
+		JSON.stringify({...sessionStorage})`))
+	for _, c := range p.Console() {
+		where += "\n" + c.String()
+	}
+	for k, v := range ogrs3Case {
+		if strings.Contains(where, v) && len(v) > 2 {
+			t.Errorf("%s value %q found outside the form:\n%s", k, v, where)
+		}
+	}
+	if errs := p.PageErrors(); len(errs) > 0 {
+		t.Errorf("page errors: %q", errs)
+	}
+}
+
+// TestFormShowsInputErrorInline enters a case the engine refuses and checks that the
+// refused field shows the engine's own message, is marked invalid, that no result
+// is shown, and that every value typed stays in its field.
+func TestFormShowsInputErrorInline(t *testing.T) {
+	m, d := builtinModel(t, "ogrs3")
+	tests := []struct {
+		phrase string
+		edit   scoring.Case
+	}{
+		{"previous sanctions not a number", scoring.Case{"previous_sanctions": "abc"}},
+		{"first sanction after the conviction", scoring.Case{"first_sanction_date": "2024-12-01"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			c := scoring.Case{}
+			for k, v := range ogrs3Case {
+				c[k] = v
+			}
+			for k, v := range tt.edit {
+				c[k] = v
+			}
+			rec := scoring.ScoreRecord(m, "", c)
+			if len(rec.Errors) != 1 || rec.Errors[0].Field == "" {
+				t.Fatalf("ScoreRecord(%v) errors = %+v, want one field error", c, rec.Errors)
+			}
+			want := rec.Errors[0]
+
+			p := newPage(t)
+			form := modelForm(p, "ogrs3")
+			enterCase(t, form, d, c)
+			submit(t, form)
+
+			errText := text(t, form.GetByTestId("error-"+want.Field))
+			if !strings.Contains(errText, want.Message) || !strings.Contains(errText, want.Value) {
+				t.Errorf("error-%s shows %q, want the engine's %q about %q",
+					want.Field, errText, want.Message, want.Value)
+			}
+			ctl := control(t, form, d, want.Field)
+			if inv, _ := ctl.GetAttribute("aria-invalid"); inv != "true" {
+				t.Errorf("%s aria-invalid = %q, want true", want.Field, inv)
+			}
+			checkValuesKept(t, form, d, c)
+			if n, _ := p.GetByTestId("result").Locator("*").Count(); n != 0 {
+				t.Errorf("result region has %d elements after a refused case, want none", n)
+			}
+		})
+	}
+}
+
+// checkValuesKept checks that every field of the form still holds c's value.
+func checkValuesKept(t *testing.T, form playwright.Locator, d scoring.Description, c scoring.Case) {
+	t.Helper()
+	for _, pd := range d.Predictors {
+		got, err := control(t, form, d, pd.ID).InputValue()
+		if err != nil || got != c[pd.ID] {
+			t.Errorf("after the error, %s holds %q (%v), want %q as typed", pd.ID, got, err, c[pd.ID])
+		}
+	}
+}
+
+// TestKeyboardChoosesModel reaches the model picker with Tab alone, picks the next
+// model with the arrow key, and checks that its form shows and the other hides.
+func TestKeyboardChoosesModel(t *testing.T) {
+	cat, err := scoring.Builtin()
+	if err != nil || len(cat.Models()) < 2 {
+		t.Fatalf("scoring.Builtin() = %v models, %v; want at least 2", len(cat.Models()), err)
+	}
+	from, to := cat.Models()[0].ID(), cat.Models()[1].ID()
+	_, d := builtinModel(t, to)
+	p := newPage(t)
+	picker := p.GetByLabel(web.English.PickerLabel, playwright.PageGetByLabelOptions{
+		Exact: playwright.Bool(true)})
+
+	const maxTabs = 20
+	focused := false
+	for i := 0; i < maxTabs && !focused; i++ {
+		if err := p.Keyboard().Press("Tab"); err != nil {
+			t.Fatalf("press Tab: %v", err)
+		}
+		focused = p.evalJS(t, `() => document.activeElement?.id === "model-picker"`) == true
+	}
+	if !focused {
+		t.Fatalf("model picker not reached in %d Tab presses", maxTabs)
+	}
+	if err := p.Keyboard().Press("ArrowDown"); err != nil {
+		t.Fatalf("press ArrowDown: %v", err)
+	}
+
+	expect := playwright.NewPlaywrightAssertions()
+	if err := expect.Locator(picker).ToHaveValue(to); err != nil {
+		t.Errorf("picker after ArrowDown: %v", err)
+	}
+	if err := expect.Locator(modelForm(p, to)).ToBeVisible(); err != nil {
+		t.Errorf("%s form: %v", to, err)
+	}
+	if err := expect.Locator(modelForm(p, from)).ToBeHidden(); err != nil {
+		t.Errorf("%s form: %v", from, err)
+	}
+
+	// The next Tab lands in the form just shown, on its first question.
+	if err := p.Keyboard().Press("Tab"); err != nil {
+		t.Fatalf("press Tab: %v", err)
+	}
+	first := control(t, modelForm(p, to), d, d.Predictors[0].ID)
+	if err := expect.Locator(first).ToBeFocused(); err != nil {
+		t.Errorf("after Tab from the picker: %v", err)
+	}
+}

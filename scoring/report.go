@@ -1,0 +1,64 @@
+package scoring
+
+// VerifyReport is the plain shape of a parameter file's verification, shared by the
+// command's verify line and the JavaScript API: Passed with the file's identity and
+// warnings, or Error saying exactly which value or case failed.
+type VerifyReport struct {
+	File      string   `json:"file,omitempty"`
+	Passed    bool     `json:"passed"`
+	SHA256    string   `json:"sha256,omitempty"`
+	Group     string   `json:"group,omitempty"`
+	Version   string   `json:"version,omitempty"`
+	Issuer    string   `json:"issuer,omitempty"`
+	Synthetic bool     `json:"synthetic,omitempty"`
+	Notice    string   `json:"notice,omitempty"`
+	Models    []string `json:"models,omitempty"`
+	Warnings  []string `json:"warnings,omitempty"`
+	Error     string   `json:"error,omitempty"`
+}
+
+// Report returns the report of a verification: of set when err is nil, else of err.
+func Report(file string, set *ParamSet, err error) VerifyReport {
+	r := VerifyReport{File: file}
+	if err != nil {
+		r.Error = err.Error()
+		return r
+	}
+	r.Passed, r.SHA256, r.Group, r.Version = true, set.SHA256, set.Group, set.Version
+	r.Issuer, r.Synthetic, r.Notice = set.Issuer, set.Synthetic, set.Notice
+	for _, m := range set.Models {
+		r.Models = append(r.Models, m.ID())
+	}
+	for _, w := range set.Warnings {
+		r.Warnings = append(r.Warnings, w.Error())
+	}
+	return r
+}
+
+// VariantRecord is the plain shape of a group's variant choice for a case: the
+// population, the reason in words, and the model for each outcome.
+type VariantRecord struct {
+	Group      string            `json:"group"`
+	Population string            `json:"population,omitempty"`
+	Reason     string            `json:"reason,omitempty"`
+	Models     map[string]string `json:"models,omitempty"`
+	Error      string            `json:"error,omitempty"`
+	Errors     []FieldError      `json:"errors,omitempty"`
+}
+
+// ChooseVariant applies the group's rule to a case and lists the model per outcome.
+func (g *Group) ChooseVariant(c Case) VariantRecord {
+	pop, reason, err := g.Population(c)
+	if err != nil {
+		e := ErrorRecord(g.def.ID, "", err)
+		return VariantRecord{Group: g.def.ID, Error: e.Error, Errors: e.Errors}
+	}
+	r := VariantRecord{Group: g.def.ID, Population: pop, Reason: reason,
+		Models: map[string]string{}}
+	for _, mb := range g.def.Members {
+		if mb.Population == pop {
+			r.Models[mb.Outcome] = mb.Model
+		}
+	}
+	return r
+}

@@ -1,0 +1,63 @@
+package wasm
+
+import (
+	"errors"
+
+	"spiegel/scoring"
+)
+
+// LoadParams verifies a parameter file (its text) against the built-in templates and,
+// when it passes, binds it so that the group's models compute with it. The result is
+// a scoring.VerifyReport as JSON. A file that fails leaves the models as they were.
+// pin, when not empty, is the SHA-256 the file must have.
+func (a *API) LoadParams(data []byte, pin string) (out []byte) {
+	defer recoverInto(&out, errorObject, "")
+	if a.err != nil {
+		return encodeOr(scoring.Report("", nil, a.err), "")
+	}
+	set, err := scoring.VerifyParameters(a.base, data, pin)
+	if err == nil {
+		a.mu.Lock()
+		a.cat = a.base.WithParams(set)
+		a.mu.Unlock()
+	}
+	return encodeOr(scoring.Report("", set, err), "")
+}
+
+// ClearParams unbinds any parameter file, so that the templates refuse to compute
+// again. It returns the models list.
+func (a *API) ClearParams() []byte {
+	if a.err == nil {
+		a.mu.Lock()
+		a.cat = a.base
+		a.mu.Unlock()
+	}
+	return a.Models()
+}
+
+// SyntheticParams returns the text of the synthetic OxRec-NL training parameters, for
+// a page's "load training parameters" control.
+func (a *API) SyntheticParams() []byte {
+	return scoring.SyntheticOxRecParams
+}
+
+// Variant applies a group's rule to a case (a JSON object) and returns the
+// scoring.VariantRecord as JSON: the population, why, and the model per outcome.
+func (a *API) Variant(group string, caseJSON []byte) (out []byte) {
+	defer recoverInto(&out, errorObject, group)
+	if a.err != nil {
+		return errorObject(group, a.err)
+	}
+	g, err := a.catalog().Group(group)
+	if err != nil {
+		return errorObject(group, err)
+	}
+	_, c, err := scoring.DecodeCase(caseJSON)
+	if err != nil {
+		return errorObject(group, err)
+	}
+	return encodeOr(g.ChooseVariant(c), group)
+}
+
+// errNoParamsText reports a parameter file passed as something other than text.
+var errNoParamsText = errors.New("loadParams: the file's text is needed")

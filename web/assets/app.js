@@ -1,0 +1,351 @@
+// app.js: the glue between the page and the engine. It loads spiegel.wasm, shows
+// the form of the chosen model, sends the form's values to window.spiegel.score and
+// shows what the engine returns. It does no maths of its own, writes nothing to the
+// URL, to storage or to the console about a case, and builds every element with
+// textContent, never with HTML from data.
+"use strict";
+
+(() => {
+  const text = JSON.parse(document.getElementById("spiegel-text").textContent);
+  const root = document.documentElement;
+  const status = document.getElementById("engine-status");
+  const picker = document.getElementById("model-picker");
+  const forms = Array.from(document.querySelectorAll("form[data-model]"));
+  const result = document.getElementById("result");
+  const lang = root.lang || "en";
+
+  // shown keeps each model's last result in memory, so that switching models and
+  // back shows it again. Nothing is stored beyond the page's life.
+  const shown = new Map();
+  const descriptions = new Map();
+
+  const pct = new Intl.NumberFormat(lang, {
+    style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1,
+  });
+  const lpFormat = new Intl.NumberFormat(lang, {
+    minimumFractionDigits: 4, maximumFractionDigits: 4, signDisplay: "exceptZero",
+  });
+
+  // fill replaces each {name} in s with args[name], as web.Fill does in Go.
+  function fill(s, args) {
+    return s.replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
+  }
+
+  // el makes an element: attrs "text" sets textContent, "class" the class, any
+  // other key an attribute; children are nodes or strings (text nodes).
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null) continue;
+      if (k === "text") e.textContent = v;
+      else if (k === "class") e.className = v;
+      else e.setAttribute(k, String(v));
+    }
+    e.append(...children.filter((c) => c !== null && c !== undefined));
+    return e;
+  }
+
+  // plain accepts the engine's answers either as objects or as JSON text.
+  function plain(v) {
+    return typeof v === "string" ? JSON.parse(v) : v;
+  }
+
+  // describe returns the model's description, asked of the engine once. Should the
+  // engine refuse, the result is still shown, with the model id for a name.
+  function describe(id) {
+    if (!descriptions.has(id)) {
+      const d = plain(globalThis.spiegel.describe(id)) || {};
+      descriptions.set(id, d.error ? { id: id, name: id, predictors: [] } : d);
+    }
+    return descriptions.get(id);
+  }
+
+  // showModel shows the chosen model's form and its last result, if any.
+  function showModel(id) {
+    for (const f of forms) f.hidden = f.dataset.model !== id;
+    result.replaceChildren(...(shown.has(id) ? [shown.get(id)] : []));
+  }
+
+  // Engine loading.
+
+  // instantiate compiles spiegel.wasm while it downloads, or from its bytes when
+  // streaming is refused.
+  async function instantiate(go) {
+    try {
+      return await WebAssembly.instantiateStreaming(fetch("spiegel.wasm"), go.importObject);
+    } catch (streamErr) {
+      // A server that does not send application/wasm defeats streaming.
+      const resp = await fetch("spiegel.wasm");
+      if (!resp.ok) throw new Error("spiegel.wasm: HTTP " + resp.status);
+      return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+    }
+  }
+
+  // waitForAPI resolves once globalThis.spiegel exists, or rejects after a while.
+  function waitForAPI(exited) {
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const poll = () => {
+        if (globalThis.spiegel) resolve();
+        else if (exited.done) reject(new Error("the engine stopped before it started"));
+        else if (Date.now() - started > 10000) reject(new Error("the engine did not start"));
+        else setTimeout(poll, 10);
+      };
+      poll();
+    });
+  }
+
+  // loadEngine runs the wasm program and resolves once window.spiegel answers.
+  async function loadEngine() {
+    if (typeof Go !== "function") throw new Error("wasm_exec.js did not load");
+    const go = new Go();
+    const { instance } = await instantiate(go);
+    const exited = { done: false };
+    go.run(instance).finally(() => { exited.done = true; });
+    await waitForAPI(exited);
+
+    // An engine whose models failed to load answers every call with the reason.
+    const models = plain(globalThis.spiegel.models());
+    if (!Array.isArray(models)) {
+      throw new Error(models && models.error ? models.error : "no models");
+    }
+  }
+
+  // engineReady enables the Calculate buttons and tells the page (and tests).
+  function engineReady() {
+    status.textContent = text.engine_ready;
+    for (const b of document.querySelectorAll("form[data-model] button[type=submit]")) {
+      b.disabled = false;
+    }
+    root.dataset.engine = "ready";
+  }
+
+  // engineFailed says, visibly, why nothing can be computed.
+  function engineFailed(err) {
+    const reason = err && err.message ? err.message : String(err);
+    status.textContent = fill(text.engine_failed, { reason: reason });
+    status.classList.add("engine-failed");
+    status.setAttribute("role", "alert");
+    root.dataset.engine = "failed";
+  }
+
+  // Scoring a form.
+
+  // collect returns the form's values keyed by predictor id; empty fields are left
+  // out so that the engine reports them as missing.
+  function collect(form) {
+    const c = {};
+    for (const [name, value] of new FormData(form)) {
+      if (value !== "") c[name] = value;
+    }
+    return c;
+  }
+
+  // clearErrors removes the marks of the previous attempt, not the values.
+  function clearErrors(form) {
+    for (const e of form.querySelectorAll(".field-error")) e.textContent = "";
+    for (const c of form.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
+    const summary = form.querySelector(".error-summary");
+    summary.replaceChildren();
+    summary.hidden = true;
+  }
+
+  // errorText is the engine's message, after the refused value when there is one.
+  function errorText(e) {
+    return e.value ? fill(text.value_message, { value: e.value, message: e.message }) : e.message;
+  }
+
+  // showErrors marks each refused field inline and lists the rest at the top of the
+  // form. What the user typed stays in the fields.
+  function showErrors(form, rec) {
+    const errors = rec.errors && rec.errors.length ? rec.errors : [{ message: rec.error }];
+    const loose = [];
+    let first = null;
+    let marked = 0;
+    for (const e of errors) {
+      const control = e.field ? form.querySelector(`[name="${CSS.escape(e.field)}"]`) : null;
+      if (!control) {
+        loose.push(e.field ? e.field + ": " + errorText(e) : errorText(e));
+        continue;
+      }
+      const out = document.getElementById(control.id + "-error");
+      out.textContent = out.textContent ? out.textContent + "; " + errorText(e) : errorText(e);
+      if (!control.hasAttribute("aria-invalid")) marked++;
+      control.setAttribute("aria-invalid", "true");
+      first = first || control;
+    }
+    const summary = form.querySelector(".error-summary");
+    summary.append(el("p", { class: "error-title", text: text.not_scored }));
+    if (marked) summary.append(el("p", { text: fill(text.field_errors, { count: marked }) }));
+    if (loose.length) summary.append(el("ul", {}, ...loose.map((m) => el("li", { text: m }))));
+    summary.hidden = false;
+    if (first) first.focus();
+  }
+
+  // score sends the form's case to the engine and shows the result or the errors.
+  function score(form) {
+    if (!globalThis.spiegel) return;
+    const id = form.dataset.model;
+    clearErrors(form);
+    const c = collect(form);
+    let rec;
+    try {
+      rec = plain(globalThis.spiegel.score(id, c));
+      if (!rec.error) showResult(id, rec, c);
+    } catch (err) {
+      rec = { error: String(err && err.message ? err.message : err) };
+    }
+    if (rec.error) {
+      shown.delete(id);
+      result.replaceChildren();
+      showErrors(form, rec);
+    }
+  }
+
+  // showResult puts a record's result card in the result region.
+  function showResult(id, rec, c) {
+    const card = renderResult(rec, describe(id), c);
+    shown.set(id, card);
+    result.replaceChildren(card);
+    card.scrollIntoView({ block: "start" });
+  }
+
+  // Rendering a result.
+
+  // horizonName reads a horizon as "within 2 years".
+  function horizonName(h) {
+    if (h.length === undefined) return h.label;
+    const one = h.length === 1;
+    const unit = text["unit_" + h.unit + (one ? "" : "s")] || h.unit;
+    return fill(text.within, { length: h.length, unit: unit });
+  }
+
+  // probabilityTable has a row per horizon: probability as a percentage, with the
+  // exact value in data-probability and in its own column, band and intercept.
+  function probabilityTable(rec, d) {
+    const horizons = d.horizons || Object.keys(rec.probabilities || {}).map((label) => ({ label }));
+    const hasBands = rec.bands && horizons.some((h) => rec.bands[h.label]);
+    const hasIntercepts = !!rec.intercepts;
+    const head = el("tr", {},
+      el("th", { scope: "col", text: text.horizon }),
+      el("th", { scope: "col", text: text.probability }),
+      hasBands ? el("th", { scope: "col", text: text.band }) : null,
+      el("th", { scope: "col", text: text.exact }),
+      hasIntercepts ? el("th", { scope: "col", text: text.intercept }) : null);
+    const rows = horizons.map((h) => {
+      const p = rec.probabilities[h.label];
+      const band = rec.bands && rec.bands[h.label];
+      return el("tr", { "data-testid": "horizon-" + h.label },
+        el("th", { scope: "row", text: horizonName(h) }),
+        el("td", {
+          class: "probability", "data-testid": "prob-" + h.label,
+          "data-probability": String(p), text: pct.format(p),
+        }),
+        hasBands
+          ? el("td", { "data-testid": "band-" + h.label, text: band ? band.label : "" })
+          : null,
+        el("td", { class: "exact", text: String(p) }),
+        hasIntercepts
+          ? el("td", { class: "number", text: String(rec.intercepts[h.label]) })
+          : null);
+    });
+    return el("table", { class: "probabilities" }, el("thead", {}, head), el("tbody", {}, ...rows));
+  }
+
+  // inputText describes the inputs a contribution read: each input's label and
+  // the value it had (a derived value, a level's label, or what was typed). The
+  // label is left out when it is the term's own.
+  function inputText(ctr, rec, d, c) {
+    const named = (label, value) => (label === ctr.label ? value : label + ": " + value);
+    return ctr.inputs.map((input, i) => {
+      const derived = (rec.derived || []).find((v) => v.id === input);
+      if (derived) return named(derived.label, derived.value);
+      const p = (d.predictors || []).find((v) => v.id === input);
+      if (!p) return input;
+      const key = ctr.key && ctr.key[i] !== undefined ? ctr.key[i] : c[input];
+      const level = (p.levels || []).find((l) => l.id === key);
+      return named(p.label, level ? level.label : key);
+    }).join("; ");
+  }
+
+  // contributionTable lists each term's addend to the linear predictor, and the sum.
+  function contributionTable(rec, d, c) {
+    const rows = (rec.contributions || []).map((ctr) => el("tr",
+      { "data-testid": "term-" + ctr.term },
+      el("th", { scope: "row", text: ctr.label }),
+      el("td", { text: inputText(ctr, rec, d, c) }),
+      el("td", {
+        class: "number", "data-value": String(ctr.value), text: lpFormat.format(ctr.value),
+      })));
+    const foot = rec.linear_predictor === undefined ? null : el("tfoot", {}, el("tr", {},
+      el("th", { scope: "row", colspan: 2, text: text.linear_predictor }),
+      el("td", {
+        class: "number", "data-testid": "linear-predictor",
+        "data-value": String(rec.linear_predictor), text: lpFormat.format(rec.linear_predictor),
+      })));
+    return el("table", { class: "contributions" },
+      el("caption", { text: text.contrib_caption }),
+      el("thead", {}, el("tr", {},
+        el("th", { scope: "col", text: text.term }),
+        el("th", { scope: "col", text: text.inputs }),
+        el("th", { scope: "col", text: text.value }))),
+      el("tbody", {}, ...rows), foot);
+  }
+
+  // pairs is a description list of [label, value, test id] triples.
+  function pairs(list, testPrefix) {
+    return el("dl", { class: "pairs" }, ...list.flatMap(([label, value, testId]) => [
+      el("dt", { text: label }),
+      el("dd", { text: value, "data-testid": testId ? testPrefix + testId : null }),
+    ]));
+  }
+
+  // renderResult builds the result card: probabilities, warnings, contributions,
+  // derived values and what computed them.
+  function renderResult(rec, d, c) {
+    const card = el("article", { class: "result-card", "data-model": rec.model },
+      el("h2", { text: fill(text.result_for, { model: d.name }) }));
+    if (rec.synthetic) card.append(el("p", { class: "notice synthetic", text: text.synthetic }));
+    const notice = rec.notice || d.notice;
+    if (notice) card.append(el("p", { class: "notice", "data-testid": "notice", text: notice }));
+    card.append(probabilityTable(rec, d));
+    if (rec.bands && rec.bands.total) {
+      card.append(pairs([[text.total_band, rec.bands.total.label, "total"]], "band-"));
+    }
+    if (rec.warnings && rec.warnings.length) {
+      card.append(el("h3", { text: text.warnings }),
+        el("ul", { class: "warnings", "data-testid": "warnings" },
+          ...rec.warnings.map((w) => el("li", { text: w }))));
+    }
+    card.append(el("h3", { text: text.contributions }), contributionTable(rec, d, c));
+    if (rec.centring) {
+      card.append(el("p", { class: "note", text: text.centring + ": " + String(rec.centring) }));
+    }
+    if (rec.derived && rec.derived.length) {
+      card.append(el("h3", { text: text.derived }),
+        pairs(rec.derived.map((v) => [v.label, v.value, v.id]), "derived-"));
+    }
+    card.append(el("h3", { text: text.identity }), pairs([
+      [text.model_id, rec.model, "model"],
+      [text.version, rec.version, "version"],
+      [text.trust, rec.trust, "trust"],
+      [text.sha256, rec.definition_sha256, "sha256"],
+      rec.params_sha256 ? [text.params_sha256, rec.params_sha256, "params-sha256"] : null,
+      rec.issuer ? [text.issuer, rec.issuer, "issuer"] : null,
+      [text.citation, d.citation, "citation"],
+    ].filter(Boolean), "id-"));
+    return card;
+  }
+
+  // Wiring.
+
+  picker.addEventListener("change", () => showModel(picker.value));
+  for (const f of forms) {
+    f.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      score(f);
+    });
+  }
+  showModel(picker.value);
+  loadEngine().then(engineReady, engineFailed);
+})();
