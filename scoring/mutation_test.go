@@ -3,6 +3,8 @@ package scoring_test
 import (
 	"fmt"
 	"testing"
+
+	"spiegel/scoring"
 )
 
 // These tests prove that the suite notices the faults of DOMAIN.md §7: each mutant of
@@ -142,4 +144,61 @@ func TestMutationSwappedRossiVariantsFailReference(t *testing.T) {
 	if moved == 0 {
 		t.Error("paroled and not-paroled parameter sets exchanged, yet every prediction matches")
 	}
+}
+
+func TestMutationEveryRossiNumberIsGuarded(t *testing.T) {
+	var ref struct {
+		Full       rossiFit `json:"full"`
+		Paroled    rossiFit `json:"paroled"`
+		NotParoled rossiFit `json:"not_paroled"`
+	}
+	readShared(t, "rossi/reference.json", &ref)
+	data := rossiData(t)
+	fits := map[string]rossiFit{"rossi-cox": ref.Full, "rossi-cox-paroled": ref.Paroled,
+		"rossi-cox-not-paroled": ref.NotParoled}
+	for id, fit := range fits {
+		tree := builtinDefinition(t, id)
+		for _, c := range append(coefficientsOf(tree), centresOf(tree)...) {
+			orig := c["value"].(float64)
+			c["value"] = orig + 1e-6
+			m, err := loadTree(t, tree)
+			c["value"] = orig
+			if err != nil {
+				t.Fatalf("%s mutant does not load: %v", id, err)
+			}
+			if !rossiMoved(t, m, fit, data) {
+				t.Errorf("%s: %v changed by 1e-6 and every prediction still matches", id,
+					c["ref"])
+			}
+		}
+	}
+}
+
+// centresOf returns the centring values of a definition tree.
+func centresOf(tree map[string]any) []map[string]any {
+	var out []map[string]any
+	for _, t := range tree["terms"].([]any) {
+		if c, ok := t.(map[string]any)["centre"].(map[string]any); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// rossiMoved reports whether any reference prediction of fit differs from m's by
+// more than rossiTolerance.
+func rossiMoved(t *testing.T, m *scoring.Model, fit rossiFit, data map[string]scoring.Case) bool {
+	t.Helper()
+	for _, want := range fit.Predictions {
+		p, err := m.Predict(only(m, data[want.ID]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range []float64{want.Risk26, want.Risk52} {
+			if d := p.Horizons[i].Probability - w; d > rossiTolerance || d < -rossiTolerance {
+				return true
+			}
+		}
+	}
+	return false
 }
