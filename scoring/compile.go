@@ -18,7 +18,7 @@ func compile(d *Definition) (*Model, error) {
 	m := &Model{def: *d, index: map[string]int{}}
 	steps := []func(*Model) error{
 		checkHeader, addPredictors, addDerived, addConstraints, addTerms, checkHorizons,
-		checkTemplate,
+		checkTemplate, checkReference,
 	}
 	for _, step := range steps {
 		if err := step(m); err != nil {
@@ -182,6 +182,28 @@ func checkTemplate(m *Model) error {
 			return invalid("parameters", "placeholder %q is used twice", p)
 		}
 		seen[p] = true
+	}
+	return nil
+}
+
+// checkReference requires a stated reference profile to have a source and to be a
+// case the model accepts.
+func checkReference(m *Model) error {
+	r := m.def.Reference
+	if r == nil {
+		return nil
+	}
+	if err := checkRef(r.Ref, m.def.Sources, "reference.ref"); err != nil {
+		return err
+	}
+	if r.Note == "" {
+		return invalid("reference.note", "say what the reference profile is")
+	}
+	if !m.Computable() {
+		return nil
+	}
+	if _, err := m.Predict(r.Case); err != nil {
+		return invalid("reference.case", "%v", err)
 	}
 	return nil
 }

@@ -39,6 +39,16 @@ type Definition struct {
 	Terms       []Term            `json:"terms"`
 	Horizons    []Horizon         `json:"horizons,omitempty"`
 	Bands       []Band            `json:"bands,omitempty"`
+	Reference   *Reference        `json:"reference,omitempty"`
+}
+
+// Reference is the stated profile that explanations start from: a complete case and
+// why it was chosen. Without one, a Cox model starts from its centring profile and a
+// logistic model from a linear predictor of zero (the intercept alone).
+type Reference struct {
+	Case Case   `json:"case"`
+	Note string `json:"note"`
+	Ref  Ref    `json:"ref"`
 }
 
 // The input types of a Predictor.

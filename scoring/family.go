@@ -15,17 +15,23 @@ func (m *Model) finish(p *Prediction) {
 	p.Horizons = make([]HorizonResult, len(m.def.Horizons))
 	for i := range m.def.Horizons {
 		h := &m.def.Horizons[i]
-		r := HorizonResult{Label: h.Label}
-		if m.def.Family == FamilyLogistic {
+		r := HorizonResult{Label: h.Label, Probability: m.probability(i, p.LinearPredictor)}
+		if h.Intercept != nil {
 			a := h.Intercept.Value
 			r.Intercept = &a
-			r.Probability = logistic(a + p.LinearPredictor)
-		} else {
-			r.Probability = coxRisk(h.BaselineSurvival.Value, p.LinearPredictor)
 		}
 		r.Band = bandOf(h.Bands, r.Probability)
 		p.Horizons[i] = r
 	}
+}
+
+// probability is the family's probability at horizon i for linear predictor eta.
+func (m *Model) probability(i int, eta float64) float64 {
+	h := &m.def.Horizons[i]
+	if m.def.Family == FamilyLogistic {
+		return logistic(h.Intercept.Value + eta)
+	}
+	return coxRisk(h.BaselineSurvival.Value, eta)
 }
 
 // logistic is the inverse logit, p = 1 / (1 + exp(−η)) (DOMAIN.md §2, family 2).
