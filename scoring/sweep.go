@@ -1,0 +1,144 @@
+package scoring
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// SweepPoint is the result of a case with one input set to Value: probabilities and
+// bands per horizon (the points total under "total" for an instrument), or the
+// reason the engine refused that value.
+type SweepPoint struct {
+	Value         string             `json:"value"`
+	X             float64            `json:"x"`
+	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+	Bands         map[string]string  `json:"bands,omitempty"`
+	Error         string             `json:"error,omitempty"`
+}
+
+// Sweep scores copies of c with input set to each of values, holding every other
+// input as it is. It is the basis of sensitivity curves and of the counterfactual
+// lens on inputs that may stand in for protected characteristics: it shows what the
+// model computes, not a validated effect. xs gives each value's place on a chart.
+func (m *Model) Sweep(c Case, input string, values []string, xs []float64) []SweepPoint {
+	out := make([]SweepPoint, len(values))
+	cc := make(Case, len(c))
+	for k, v := range c {
+		cc[k] = v
+	}
+	for i, v := range values {
+		cc[input] = v
+		out[i] = SweepPoint{Value: v, X: xs[i]}
+		p, err := m.Predict(cc)
+		if err != nil {
+			out[i].Error = err.Error()
+			continue
+		}
+		out[i].Probabilities, out[i].Bands = resultMaps(p)
+	}
+	return out
+}
+
+// resultMaps flattens a prediction's results and bands by label.
+func resultMaps(p *Prediction) (map[string]float64, map[string]string) {
+	probs, bands := map[string]float64{}, map[string]string{}
+	for i, o := range outcomes(p) {
+		label := "total"
+		if p.Horizons != nil {
+			label = p.Horizons[i].Label
+		}
+		probs[label] = o.value
+		if o.bands {
+			bands[label] = o.band
+		}
+	}
+	return probs, bands
+}
+
+// MaxSweepPoints bounds the values of one sweep.
+const MaxSweepPoints = 1000
+
+// SweepValues proposes the values of a sweep over an input: every level of a
+// categorical input; whole numbers over the accepted range of a count; n evenly spaced
+// numbers over the accepted range of a number. For a date input it sweeps the whole
+// years between the date and anchor (another date input of c) from lo to hi, as an
+// age: the date is anchor − x years. lo and hi, when not NaN, narrow the range.
+func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64, n int) ([]string, []float64, error) {
+	i, ok := m.index[input]
+	if !ok || i >= m.nInputs {
+		return nil, nil, fmt.Errorf("sweep: %q is not an input of %s", input, m.def.ID)
+	}
+	v := &m.vars[i]
+	if v.typ == TypeLevel {
+		return levelValues(v)
+	}
+	lo, hi = sweepRange(v, lo, hi)
+	if math.IsNaN(lo) || math.IsNaN(hi) || lo > hi {
+		return nil, nil, fmt.Errorf("sweep: %s needs a range (from %v to %v)", input, lo, hi)
+	}
+	if v.typ == TypeDate {
+		return yearValues(c, anchor, lo, hi)
+	}
+	return numberValues(v.typ, lo, hi, n)
+}
+
+// levelValues lists the levels of a categorical input.
+func levelValues(v *variable) ([]string, []float64, error) {
+	values, xs := make([]string, len(v.levels)), make([]float64, len(v.levels))
+	for i, l := range v.levels {
+		values[i], xs[i] = l.ID, float64(i)
+	}
+	return values, xs, nil
+}
+
+// sweepRange narrows the accepted range by lo and hi where they are given.
+func sweepRange(v *variable, lo, hi float64) (float64, float64) {
+	if math.IsNaN(lo) && v.min != nil {
+		lo = v.min.Value
+	}
+	if math.IsNaN(hi) && v.max != nil {
+		hi = v.max.Value
+	}
+	return lo, hi
+}
+
+// numberValues spaces values over [lo, hi]: whole numbers for a count, n points for
+// a number.
+func numberValues(typ string, lo, hi float64, n int) ([]string, []float64, error) {
+	if typ == TypeCount {
+		lo, hi = math.Ceil(lo), math.Floor(hi)
+		n = int(hi-lo) + 1
+	}
+	if n < 2 || n > MaxSweepPoints {
+		return nil, nil, fmt.Errorf("sweep: %d points; want 2 to %d", n, MaxSweepPoints)
+	}
+	values, xs := make([]string, n), make([]float64, n)
+	for i := range values {
+		x := lo + (hi-lo)*float64(i)/float64(n-1)
+		if typ == TypeCount {
+			x = lo + float64(i)
+		}
+		values[i], xs[i] = formatNum(x), x
+	}
+	return values, xs, nil
+}
+
+// yearValues lists the dates anchor − x years for whole x from lo to hi.
+func yearValues(c Case, anchor string, lo, hi float64) ([]string, []float64, error) {
+	a, err := parseDate(c[anchor])
+	if err != nil {
+		return nil, nil, inputErr(anchor, c[anchor], err, "the sweep's anchor date")
+	}
+	n := int(math.Floor(hi)-math.Ceil(lo)) + 1
+	if n < 1 || n > MaxSweepPoints {
+		return nil, nil, fmt.Errorf("sweep: %d points; want 1 to %d", n, MaxSweepPoints)
+	}
+	at := time.Date(a.y, time.Month(a.m), a.d, 0, 0, 0, 0, time.UTC)
+	values, xs := make([]string, n), make([]float64, n)
+	for i := range values {
+		x := math.Ceil(lo) + float64(i)
+		values[i], xs[i] = at.AddDate(-int(x), 0, 0).Format(time.DateOnly), x
+	}
+	return values, xs, nil
+}

@@ -1,0 +1,56 @@
+package scoring_test
+
+import (
+	"math"
+	"testing"
+)
+
+func TestSweepAgeOnOGRS3(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	c := validOGRS3() // born 1990-08-25, first sanction 2015, assessed 2021-03-31
+	values, xs, err := m.SweepValues(c, "birth_date", "assessment_date", 4, 60, 0)
+	if err != nil || len(values) != 57 {
+		t.Fatalf("SweepValues(age 4..60) = %d values, %v", len(values), err)
+	}
+	points := m.Sweep(c, "birth_date", values, xs)
+	for i, p := range points {
+		cc := validOGRS3()
+		cc["birth_date"] = values[i]
+		_, err := m.Predict(cc)
+		if (err == nil) != (p.Error == "") {
+			t.Fatalf("age %v: sweep error %q, Predict error %v", xs[i], p.Error, err)
+		}
+		if err == nil && probabilities(t, m, cc)["2y"] != p.Probabilities["2y"] {
+			t.Errorf("age %v: sweep %v, Predict %v", xs[i], p.Probabilities, probabilities(t, m, cc))
+		}
+	}
+	// At age 4 the birth (2017) comes after the first sanction (2015): the point is
+	// refused with the engine's reason, not dropped.
+	if points[0].Error == "" || points[len(points)-1].Error != "" {
+		t.Errorf("age 4 = %+v, age 60 = %+v; want the first refused, the last scored",
+			points[0], points[len(points)-1])
+	}
+}
+
+func TestSweepCountAndLevels(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	c := validOGRS3()
+	values, xs, err := m.SweepValues(c, "previous_sanctions", "", 0, 20, 0)
+	if err != nil || len(values) != 21 || values[20] != "20" {
+		t.Fatalf("SweepValues(previous 0..20) = %v, %v", values, err)
+	}
+	points := m.Sweep(c, "previous_sanctions", values, xs)
+	for i := 1; i < len(points); i++ {
+		// More previous sanctions at a fixed career raise the Copas rate: monotone.
+		if i > 1 && points[i].Probabilities["1y"] <= points[i-1].Probabilities["1y"] {
+			t.Errorf("risk not rising from %s to %s previous sanctions", values[i-1], values[i])
+		}
+	}
+	levels, lx, _ := m.SweepValues(c, "offence_group", "", math.NaN(), math.NaN(), 0)
+	if len(levels) != 20 || len(m.Sweep(c, "offence_group", levels, lx)) != 20 {
+		t.Errorf("offence group sweep has %d values, want 20", len(levels))
+	}
+	if _, _, err := m.SweepValues(c, "age", "", 0, 1, 5); err == nil {
+		t.Error("a sweep over a derived value was accepted")
+	}
+}
