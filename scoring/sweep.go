@@ -53,6 +53,9 @@ func resultMaps(p *Prediction) (map[string]float64, map[string]string) {
 			bands[label] = o.band
 		}
 	}
+	if len(bands) == 0 {
+		bands = nil
+	}
 	return probs, bands
 }
 

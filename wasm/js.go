@@ -11,8 +11,9 @@ import (
 
 // Register sets globalThis.spiegel to an object with the functions models(),
 // describe(id), score(id, case), scoreMany(id, cases), loadParams(text[, pin]),
-// clearParams(), syntheticParams() and variant(group, case), which call api, and the
-// string version (Version). Arguments that are objects are converted with the page's
+// clearParams(), syntheticParams(), variant(group, case), explain(id, case),
+// sweep(id, case, request), numbers(id) and faultDemo(id, fault, cases, minMove),
+// which call api, and the string version (Version). Arguments that are objects are converted with the page's
 // JSON.stringify and results returned as plain objects made by JSON.parse. A wrong
 // argument count or type gives an error record (an array of one for scoreMany): the
 // functions never throw. Register must be called once, before JavaScript needs
@@ -33,7 +34,11 @@ func Register(api *API) error {
 		"syntheticParams": js.FuncOf(func(js.Value, []js.Value) any {
 			return string(api.SyntheticParams())
 		}),
-		"variant": export(api.jsVariant, errorObject),
+		"variant":   export(api.jsVariant, errorObject),
+		"explain":   export(api.jsExplain, errorObject),
+		"sweep":     export(api.jsSweep, errorObject),
+		"numbers":   export(api.jsNumbers, errorObject),
+		"faultDemo": export(api.jsFaultDemo, errorObject),
 	}
 	js.Global().Set("spiegel", js.ValueOf(spiegel))
 	return nil
@@ -58,6 +63,62 @@ func (a *API) jsVariant(args []js.Value) []byte {
 		return errorObject(group, err)
 	}
 	return a.Variant(group, data)
+}
+
+// jsExplain is explain(id, case).
+func (a *API) jsExplain(args []js.Value) []byte {
+	id, data, err := idAndJSON("explain", args, "case")
+	if err != nil {
+		return errorObject(id, err)
+	}
+	return a.Explain(id, data)
+}
+
+// jsSweep is sweep(id, case, {input, anchor, from, to, points}).
+func (a *API) jsSweep(args []js.Value) []byte {
+	if err := wantArgs("sweep", args, "id", "case", "request"); err != nil {
+		return errorObject("", err)
+	}
+	id, data, err := idAndJSON("sweep", args[:2], "case")
+	if err != nil {
+		return errorObject(id, err)
+	}
+	req, err := jsonArg("sweep", "request", args[2])
+	if err != nil {
+		return errorObject(id, err)
+	}
+	return a.Sweep(id, data, req)
+}
+
+// jsNumbers is numbers(id).
+func (a *API) jsNumbers(args []js.Value) []byte {
+	if err := wantArgs("numbers", args, "id"); err != nil {
+		return errorObject("", err)
+	}
+	id, err := stringArg("numbers", "id", args[0])
+	if err != nil {
+		return errorObject("", err)
+	}
+	return a.Numbers(id)
+}
+
+// jsFaultDemo is faultDemo(id, fault, cases, minMove).
+func (a *API) jsFaultDemo(args []js.Value) []byte {
+	if err := wantArgs("faultDemo", args, "id", "fault", "cases", "minMove"); err != nil {
+		return errorObject("", err)
+	}
+	id, fault, err := idAndJSON("faultDemo", args[:2], "fault")
+	if err != nil {
+		return errorObject(id, err)
+	}
+	cases, err := jsonArg("faultDemo", "cases", args[2])
+	if err != nil {
+		return errorObject(id, err)
+	}
+	if args[3].Type() != js.TypeNumber {
+		return errorObject(id, errors.New("faultDemo: minMove has to be a number"))
+	}
+	return a.FaultDemo(id, fault, cases, args[3].Float())
 }
 
 // jsModels is models().
