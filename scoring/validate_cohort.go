@@ -1,0 +1,268 @@
+package scoring
+
+import (
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// The kinds of observed outcome in a Cohort.
+const (
+	OutcomeTimeToEvent = "time_to_event" // follow-up time and event indicator
+	OutcomeBinary      = "binary"        // outcome (0 or 1) at each horizon
+)
+
+// ErrMissingColumn reports a column that a validation needs and the data lack.
+var ErrMissingColumn = errors.New("missing column")
+
+// CohortSpec says which columns of a validation data set hold the observed outcome and
+// the model inputs. Give either Time and Event, for time-to-event data (follow-up time
+// in the unit of the model's horizons, ≥ 0; event 1 or 0), or Outcomes, for binary
+// data: per horizon length (in the model's unit) the column of the outcome, 1 or 0,
+// observed within that horizon. Columns maps a predictor id to the column that holds
+// it; a predictor not in Columns is read from the column named like its id.
+type CohortSpec struct {
+	Time     string
+	Event    string
+	Outcomes map[float64]string
+	Columns  map[string]string
+}
+
+// Cohort is a validation data set read from CSV: the usable rows with their observed
+// outcome, and the rows that were refused, each listed in Bad with its reasons. No
+// row is dropped silently. A Cohort is independent of any model; Validate reads a
+// model's inputs from it.
+type Cohort struct {
+	SHA256 string   // hex SHA-256 of the bytes read
+	Kind   string   // OutcomeTimeToEvent or OutcomeBinary
+	Header []string // column names, in file order
+	Rows   []CohortRow
+	Bad    []BadRow
+	Read   int // data rows read, usable and refused
+
+	spec    CohortSpec
+	col     map[string]int
+	lengths []float64 // horizon lengths of the binary outcomes, ascending
+}
+
+// CohortRow is one usable row. Row counts data rows from 1 (the header is not a data
+// row); Line is the line of the file where the row starts (the header is line 1).
+// Outcome holds the binary outcomes in ascending order of horizon length.
+type CohortRow struct {
+	Row, Line int
+	Fields    []string
+	Time      float64
+	Event     bool
+	Outcome   []bool
+}
+
+// BadRow is a refused row, left out of every measure: its number among the data rows
+// (from 1), the line where it starts (the header is line 1), the model that refused
+// it when a model did, and one entry per refused field, named by its column.
+type BadRow struct {
+	Row    int          `json:"row"`
+	Line   int          `json:"line"`
+	Model  string       `json:"model,omitempty"`
+	Errors []FieldError `json:"errors"`
+}
+
+// ReadCohort reads a CSV validation data set: a header row of column names, then one
+// case per row. It refuses the whole file for a header that repeats a name or lacks a
+// column that spec names (wrapping ErrMissingColumn), and lists in Cohort.Bad the rows
+// it cannot use: a wrong number of fields, broken quoting, or a time, event or
+// outcome that is not valid. Model inputs are checked later, by Validate.
+func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
+	hash := sha256.New()
+	cr := csv.NewReader(io.TeeReader(r, hash))
+	c := &Cohort{spec: spec, col: map[string]int{}}
+	if err := c.readHeader(cr); err != nil {
+		return nil, err
+	}
+	if err := c.checkSpec(); err != nil {
+		return nil, err
+	}
+	if err := c.readRows(cr); err != nil {
+		return nil, err
+	}
+	if _, err := io.Copy(io.Discard, io.TeeReader(r, hash)); err != nil {
+		return nil, fmt.Errorf("read data: %w", err)
+	}
+	c.SHA256 = hex.EncodeToString(hash.Sum(nil))
+	return c, nil
+}
+
+// readHeader reads the column names, refusing an empty file and a repeated name.
+func (c *Cohort) readHeader(cr *csv.Reader) error {
+	header, err := cr.Read()
+	if err == io.EOF {
+		return errors.New("read header: the data are empty")
+	}
+	if err != nil {
+		return fmt.Errorf("read header: %w", err)
+	}
+	for i, name := range header {
+		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
+		if _, dup := c.col[name]; dup {
+			return fmt.Errorf("header: column %q appears twice", name)
+		}
+		c.col[name], header[i] = i, name
+	}
+	c.Header = header
+	return nil
+}
+
+// checkSpec checks that the spec names one kind of outcome and that every column it
+// names is in the header.
+func (c *Cohort) checkSpec() error {
+	s := &c.spec
+	tte := s.Time != "" || s.Event != ""
+	switch {
+	case tte && len(s.Outcomes) > 0:
+		return errors.New("give time and event columns or outcome columns, not both")
+	case tte && (s.Time == "" || s.Event == ""):
+		return errors.New("time-to-event data need both a time and an event column")
+	case !tte && len(s.Outcomes) == 0:
+		return errors.New("name the outcome: time and event columns, or outcome columns")
+	}
+	c.Kind = OutcomeTimeToEvent
+	need := []string{s.Time, s.Event}
+	if !tte {
+		c.Kind, need = OutcomeBinary, nil
+		for length := range s.Outcomes {
+			c.lengths = append(c.lengths, length)
+		}
+		sort.Float64s(c.lengths)
+		for _, length := range c.lengths {
+			need = append(need, s.Outcomes[length])
+		}
+	}
+	for _, id := range sortedKeys(s.Columns) {
+		need = append(need, s.Columns[id])
+	}
+	return c.requireColumns(need)
+}
+
+// requireColumns reports every name that is not a column of the header.
+func (c *Cohort) requireColumns(names []string) error {
+	var missing []string
+	for _, name := range names {
+		if _, ok := c.col[name]; !ok {
+			missing = append(missing, fmt.Sprintf("%q", name))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: %s (the header has %s)", ErrMissingColumn,
+			strings.Join(missing, ", "), strings.Join(c.Header, ", "))
+	}
+	return nil
+}
+
+// readRows reads every data row, keeping the usable ones and listing the others.
+func (c *Cohort) readRows(cr *csv.Reader) error {
+	for {
+		fields, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		c.Read++
+		var parse *csv.ParseError
+		if err != nil && !errors.As(err, &parse) {
+			return fmt.Errorf("read row %d: %w", c.Read, err)
+		}
+		if parse != nil {
+			c.Bad = append(c.Bad, BadRow{Row: c.Read, Line: parse.StartLine,
+				Errors: []FieldError{{Message: parseMessage(parse, len(fields), len(c.Header))}}})
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		row := CohortRow{Row: c.Read, Line: line, Fields: fields}
+		if errs := c.readOutcome(&row); len(errs) > 0 {
+			c.Bad = append(c.Bad, BadRow{Row: c.Read, Line: line, Errors: errs})
+			continue
+		}
+		c.Rows = append(c.Rows, row)
+	}
+}
+
+// parseMessage describes a CSV parse error without the line number, which BadRow
+// carries.
+func parseMessage(parse *csv.ParseError, fields, want int) string {
+	if errors.Is(parse.Err, csv.ErrFieldCount) {
+		return fmt.Sprintf("%d fields, the header has %d", fields, want)
+	}
+	return parse.Err.Error()
+}
+
+// readOutcome parses a row's time and event, or its binary outcomes.
+func (c *Cohort) readOutcome(row *CohortRow) []FieldError {
+	var errs []FieldError
+	if c.Kind == OutcomeTimeToEvent {
+		raw := row.Fields[c.col[c.spec.Time]]
+		t, err := parseNumber(raw)
+		switch {
+		case err != nil:
+			errs = append(errs, FieldError{c.spec.Time, raw, "time: " + err.Error()})
+		case t < 0:
+			errs = append(errs, FieldError{c.spec.Time, raw, "time: negative"})
+		}
+		ev, fe := c.flag(row, c.spec.Event, "event")
+		if fe != nil {
+			errs = append(errs, *fe)
+		}
+		row.Time, row.Event = t, ev
+		return errs
+	}
+	row.Outcome = make([]bool, len(c.lengths))
+	for k, length := range c.lengths {
+		v, fe := c.flag(row, c.spec.Outcomes[length], "outcome")
+		if fe != nil {
+			errs = append(errs, *fe)
+		}
+		row.Outcome[k] = v
+	}
+	return errs
+}
+
+// flag parses a 0/1 column of the row.
+func (c *Cohort) flag(row *CohortRow, column, what string) (bool, *FieldError) {
+	switch raw := strings.TrimSpace(row.Fields[c.col[column]]); raw {
+	case "1":
+		return true, nil
+	case "0":
+		return false, nil
+	}
+	return false, &FieldError{column, row.Fields[c.col[column]], what + ": want 0 or 1"}
+}
+
+// column returns the column that holds predictor id: the mapped one, or its own name.
+func (c *Cohort) column(id string) string {
+	if name, ok := c.spec.Columns[id]; ok {
+		return name
+	}
+	return id
+}
+
+// outcomeIndex returns the place of a horizon length among the binary outcomes.
+func (c *Cohort) outcomeIndex(length float64) (int, bool) {
+	for k, l := range c.lengths {
+		if l == length {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// sortedKeys returns the keys of a string map in order.
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
