@@ -97,7 +97,7 @@ func buildCopasRate(d *Derived) deriveFunc {
 		if n < 0 || offset+career <= 0 {
 			return value{}, fmt.Errorf("rate of %v sanctions over %v years is undefined", n, career)
 		}
-		return value{num: math.Log((math.Min(n, limit) + 1) / (offset + career))}, nil
+		return value{num: log((math.Min(n, limit) + 1) / (offset + career))}, nil
 	}
 }
 

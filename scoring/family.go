@@ -39,9 +39,9 @@ func (m *Model) probability(i int, eta float64) float64 {
 // overflow; both are in [0, 1] for every finite η.
 func logistic(eta float64) float64 {
 	if eta >= 0 {
-		return 1 / (1 + math.Exp(-eta))
+		return 1 / (1 + exp(-eta))
 	}
-	e := math.Exp(eta)
+	e := exp(eta)
 	return e / (1 + e)
 }
 
@@ -50,7 +50,7 @@ func logistic(eta float64) float64 {
 // profile S0 belongs to. Written as −expm1(exp(η) ln S0) to keep precision for small
 // risks.
 func coxRisk(s0, eta float64) float64 {
-	return -math.Expm1(math.Exp(eta) * math.Log(s0))
+	return -math.Expm1(exp(eta) * log(s0))
 }
 
 // bandOf returns the band containing x: the last band whose From is ≤ x (see Band).
