@@ -1,10 +1,17 @@
 # Spiegel: build the static calculator into static/ and run every test.
 #
-#   make run    build, then serve static/ on http://127.0.0.1:8080
-#   make test   vet, generated-code check, unit tests, wasm tests under Node, e2e
+#   make run           build, then serve static/ on http://127.0.0.1:8080
+#   make single        build static/spiegel.html, the whole calculator in one file
+#   make test          vet, generated-code check, unit tests, wasm tests under Node,
+#                      short fuzzing, native/wasm bit comparison, e2e, Worker smoke test
 
 GOROOT := $(shell go env GOROOT)
 DRIVER_DIR := $(CURDIR)/.cache/pwdriver
+# FUZZTIME is how much fuzz-short runs each fuzz target: a count of inputs, not
+# a duration, since Go 1.26's fuzzer can fail a duration-bounded run with "context
+# deadline exceeded" when time runs out mid-input (go.dev/issue/75804, fixed in
+# Go 1.27). 20000 inputs take 1 to 4 s per target here.
+FUZZTIME ?= 20000x
 
 .PHONY: build
 build:
@@ -13,26 +20,36 @@ build:
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
 	go run ./web/cmd/render -out static
 
+# single writes static/spiegel.html (and its sha256sum line, spiegel.html.sha256)
+# from the built site, then prints the file's SHA-256.
+.PHONY: single
+single: build
+	go run ./web/cmd/render -mode single -site static -out static/spiegel.html
+	@cd static && sha256sum -c spiegel.html.sha256 >/dev/null && cat spiegel.html.sha256
+
 .PHONY: run
 run: build
 	go run ./cmd/spiegel serve -dir static -addr 127.0.0.1:8080
 
 .PHONY: test
-test: vet generate-check unit wasmtest e2e
+test: vet generate-check unit wasmtest fuzz-short same-answer e2e worker-smoke
 
 .PHONY: vet
 vet:
 	go vet ./...
 	go vet -tags e2e ./e2e/...
+	cd worker && go vet ./... && GOOS=js GOARCH=wasm go vet ./...
 
-# generate-check fails when the committed *_templ.go files are not what templ
-# generates from the committed *.templ sources.
+# generate-check fails when the *_templ.go files in the working tree are not what
+# templ generates from the *.templ sources: in CI, a fresh clone, that means the
+# committed files. A generated file that did not exist before also fails.
 .PHONY: generate-check
 generate-check:
+	@mkdir -p .cache
+	@find web -name '*_templ.go' | sort | xargs -r sha256sum > .cache/templ-before.sum
 	go tool templ generate -path web
-	git diff --exit-code -- web
-	@new=$$(git ls-files --others --exclude-standard -- 'web/*_templ.go'); \
-	  test -z "$$new" || { echo "generated but not committed: $$new" >&2; exit 1; }
+	@find web -name '*_templ.go' | sort | xargs -r sha256sum | diff .cache/templ-before.sum - \
+	  || { echo "templ generate changed the files above: regenerate and commit them" >&2; exit 1; }
 
 .PHONY: unit
 unit:
@@ -42,18 +59,67 @@ unit:
 wasmtest:
 	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm go test ./scoring/... ./wasm/...
 
+# fuzz-short runs each fuzz target for FUZZTIME, new inputs minimised for at most
+# 10 runs (minimising a parameter file for the default 60 s would eat the budget).
+# A failing input is written to the package's testdata/fuzz/<FuzzName>/.
+# go test runs only one fuzz target at a time, hence one line per target.
+FUZZ = go test -run '^$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 10x
+.PHONY: fuzz-short
+fuzz-short:
+	$(FUZZ) -fuzz '^FuzzDecodeCase$$' ./scoring
+	$(FUZZ) -fuzz '^FuzzLoad$$' ./scoring
+	$(FUZZ) -fuzz '^FuzzVerifyParameters$$' ./scoring
+	$(FUZZ) -fuzz '^FuzzOGRS3$$' ./scoring
+	$(FUZZ) -fuzz '^FuzzScoreJSONL$$' ./cmd/spiegel
+	$(FUZZ) -fuzz '^FuzzScoreCSV$$' ./cmd/spiegel
+
+# same-answer scores the reference cases natively and as WebAssembly under Node
+# and requires the float64 bits of every number to be identical.
+SAME := .cache/same-answer
+.PHONY: same-answer
+same-answer:
+	@mkdir -p $(SAME)
+	go run ./internal/sameanswer > $(SAME)/native.txt
+	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm go run ./internal/sameanswer > $(SAME)/wasm.txt
+	@test -s $(SAME)/native.txt
+	cmp $(SAME)/native.txt $(SAME)/wasm.txt
+	@echo "same-answer: $$(wc -l < $(SAME)/native.txt) numbers identical, native and wasm"
+
 .PHONY: e2e
-e2e: build test-deps
+e2e: single test-deps
 	PLAYWRIGHT_DRIVER_PATH="$(DRIVER_DIR)" PLAYWRIGHT_NODEJS_PATH="$$(command -v node)" \
 	  go test -tags e2e -count=1 ./e2e/...
+
+# worker-build compiles the Worker (worker/, its own module) and writes the glue
+# that wrangler loads into worker/build.
+.PHONY: worker-build
+worker-build:
+	cd worker && go run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o build
+	cd worker && GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o build/app.wasm .
+
+# worker-smoke runs the Worker under wrangler dev, offline, and checks the headers
+# of its responses; wrangler is always stopped.
+.PHONY: worker-smoke
+worker-smoke: single worker-build test-deps
+	bash .ci/worker-smoke.sh
 
 .PHONY: test-deps
 test-deps:
 	bash .ci/install-test-deps.sh
+
+# validation-reference regenerates scoring/testdata/validation (R's reference values
+# for `spiegel validate`) from the shared Rossi data with R's survival package,
+# installing Debian's R packages first when they are missing.
+ROSSI_CSV ?= ../shared/reference/rossi/rossi.csv
+.PHONY: validation-reference
+validation-reference:
+	Rscript -e 'library(survival); library(jsonlite)' >/dev/null 2>&1 || \
+	  { apt-get update && apt-get install -y r-base-core r-cran-survival r-cran-jsonlite; }
+	Rscript scoring/testdata/validation/validation.R $(ROSSI_CSV) scoring/testdata/validation
 
 # clean removes build output and e2e screenshots; the downloaded test
 # dependencies in .cache/ stay.
 .PHONY: clean
 clean:
 	find static -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
-	rm -rf e2e/out
+	rm -rf e2e/out worker/build $(SAME)

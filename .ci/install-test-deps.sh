@@ -3,7 +3,9 @@
 #
 #   - Debian's chromium at /usr/bin/chromium (apt-get, as root);
 #   - the Playwright driver, npm's playwright-core, unpacked into .cache/pwdriver so
-#     that .cache/pwdriver/package/cli.js exists.
+#     that .cache/pwdriver/package/cli.js exists;
+#   - wrangler, for the Worker's smoke test, installed with npm into .cache/wrangler
+#     (never globally).
 #
 # Each step is skipped when its result is already present, so a second run takes well
 # under a second. Only Debian and the npm registry are used: Playwright is never asked
@@ -14,9 +16,12 @@ set -euo pipefail
 # github.com/mxschmitt/playwright-go in go.mod expects.
 PLAYWRIGHT_CORE_VERSION=1.64.1
 CHROMIUM=/usr/bin/chromium
+# WRANGLER_VERSION is the newest wrangler that runs on Node 20.
+WRANGLER_VERSION=4.86.0
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 driver_dir=.cache/pwdriver
+wrangler_dir=.cache/wrangler
 
 # install_chromium installs Debian's chromium unless it is already there.
 install_chromium() {
@@ -55,7 +60,34 @@ install_driver() {
 	rm -rf "$scratch"
 }
 
+# wrangler_version prints the version of the installed wrangler, or nothing.
+wrangler_version() {
+	local manifest=$wrangler_dir/node_modules/wrangler/package.json
+	if [[ -f $manifest && -x $wrangler_dir/node_modules/.bin/wrangler ]]; then
+		node -p "require('./$manifest').version"
+	fi
+}
+
+# install_wrangler installs wrangler into $wrangler_dir unless the right version is
+# already there, through a scratch folder as install_driver does. npm does not run
+# the packages' install scripts: wrangler finds workerd and esbuild in their
+# platform packages without them.
+install_wrangler() {
+	if [[ $(wrangler_version) == "$WRANGLER_VERSION" ]]; then
+		return
+	fi
+	echo "install-test-deps: installing wrangler@$WRANGLER_VERSION with npm into $wrangler_dir"
+	local scratch
+	scratch=$(mktemp -d .cache/wrangler.XXXXXX)
+	npm install --prefix "$scratch" --no-save --no-audit --no-fund --loglevel=error \
+		"wrangler@$WRANGLER_VERSION" >/dev/null
+	rm -rf "$wrangler_dir"
+	mv "$scratch" "$wrangler_dir"
+}
+
 mkdir -p .cache
 install_chromium
 install_driver
-echo "install-test-deps: chromium $CHROMIUM, playwright driver $driver_dir ($(driver_version))"
+install_wrangler
+echo "install-test-deps: chromium $CHROMIUM, playwright driver $driver_dir ($(driver_version))," \
+	"wrangler $wrangler_dir ($(wrangler_version))"

@@ -13,7 +13,6 @@ package e2e
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -21,6 +20,8 @@ import (
 	"testing"
 
 	"github.com/mxschmitt/playwright-go"
+
+	"spiegel/webserve"
 )
 
 // chromiumPath is Debian's chromium; Playwright never downloads a browser here.
@@ -45,6 +46,8 @@ var suite struct {
 	pw      *playwright.Playwright
 	browser playwright.Browser
 	server  *httptest.Server
+	// staticDir is the folder of the built site the server serves.
+	staticDir string
 }
 
 // TestMain starts the driver, the browser and the static server once, runs the
@@ -77,7 +80,10 @@ func setUp() error {
 	if _, err := os.Stat(chromiumPath); err != nil {
 		return fmt.Errorf("chromium not found at %q (run make test-deps): %w", chromiumPath, err)
 	}
-	suite.server = httptest.NewServer(http.FileServer(http.Dir(dir)))
+	// The site is served as spiegel serve and the Worker serve it: through webserve,
+	// with its security headers, so that every test runs under them.
+	suite.server = httptest.NewServer(webserve.Handler(webserve.Files(os.DirFS(dir))))
+	suite.staticDir = dir
 
 	// The driver is already unpacked, so Install only patches it; it downloads nothing.
 	opts := &playwright.RunOptions{DriverDirectory: driver, SkipInstallBrowsers: true}

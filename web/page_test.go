@@ -55,6 +55,7 @@ func TestGolden(t *testing.T) {
 		{"index", Index(builtinPage(t))},
 		{"form-fixture", ModelForm(form, English)},
 		{"form-fixture-hidden", ModelForm(NewForm(fixture(), English), English)},
+		{"group-oxrec-nl", GroupView(builtinPage(t).Groups[0], English)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,8 +15,9 @@ import (
 )
 
 // TestEveryPredictorHasAControl checks, for every predictor of every built-in model,
-// that its form has one control named after it, with a page-unique id, a label, the
-// right kind of element, and an empty error element wired through aria-describedby.
+// that its form (its group's case form, for a member of a group) has one control
+// named after it, with a page-unique id, a label, the right kind of element, and an
+// empty error element wired through aria-describedby.
 func TestEveryPredictorHasAControl(t *testing.T) {
 	page := parse(t, render(t, Index(builtinPage(t))))
 	ids := map[string]int{}
@@ -37,10 +38,13 @@ func TestEveryPredictorHasAControl(t *testing.T) {
 	for _, m := range cat.Models() {
 		d := m.Describe()
 		form := find(page, func(n *html.Node) bool {
+			if d.Group != "" {
+				return n.Data == "form" && attr(n, "data-group") == d.Group
+			}
 			return n.Data == "form" && attr(n, "data-model") == d.ID
 		})
 		if form == nil {
-			t.Errorf("no form with data-model=%q", d.ID)
+			t.Errorf("no form with data-model=%q or data-group=%q", d.ID, d.Group)
 			continue
 		}
 		for _, p := range d.Predictors {
@@ -151,7 +155,7 @@ func TestPageHead(t *testing.T) {
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
-	if want := []string{"wasm_exec.js", "app.js"}; !slices.Equal(srcs, want) {
+	if want := []string{"wasm_exec.js", "app.js", "group.js"}; !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
 	result := find(page, func(n *html.Node) bool { return attr(n, "data-testid") == "result" })
@@ -160,8 +164,9 @@ func TestPageHead(t *testing.T) {
 	}
 }
 
-// TestTextForScript checks that the JSON text block holds every message app.js
-// reads, including the unit words of every built-in horizon.
+// TestTextForScript checks that the JSON text block holds every message app.js and
+// group.js read, including the unit words of every built-in horizon and the names
+// of every group's populations and outcomes.
 func TestTextForScript(t *testing.T) {
 	page := parse(t, render(t, Index(builtinPage(t))))
 	block := find(page, func(n *html.Node) bool { return attr(n, "id") == "spiegel-text" })
@@ -169,15 +174,22 @@ func TestTextForScript(t *testing.T) {
 	if err := json.Unmarshal([]byte(textOf(block)), &got); err != nil {
 		t.Fatalf("text block: %v", err)
 	}
-	src, err := os.ReadFile("assets/app.js")
-	if err != nil {
-		t.Fatal(err)
-	}
 	keys := map[string]bool{}
-	for _, m := range regexp.MustCompile(`\btext\.([a-z0-9_]+)`).FindAllStringSubmatch(string(src), -1) {
-		keys[m[1]] = true
+	for _, name := range []string{"assets/app.js", "assets/group.js"} {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`\btext\.([a-z0-9_]+)`).FindAllStringSubmatch(string(src), -1) {
+			keys[m[1]] = true
+		}
 	}
 	cat, _ := scoring.Builtin()
+	for _, g := range cat.Groups() {
+		for _, mb := range g.Definition().Members {
+			keys["population_"+mb.Population], keys["outcome_"+mb.Outcome] = true, true
+		}
+	}
 	for _, m := range cat.Models() {
 		for _, h := range m.Describe().Horizons {
 			keys["unit_"+h.Unit], keys["unit_"+h.Unit+"s"] = true, true
@@ -185,7 +197,7 @@ func TestTextForScript(t *testing.T) {
 	}
 	for k := range keys {
 		if got[k] == "" {
-			t.Errorf("app.js reads text.%s, which the text block lacks", k)
+			t.Errorf("app.js or group.js reads text.%s, which the text block lacks", k)
 		}
 	}
 }

@@ -27,6 +27,7 @@ type Text struct {
 	RangeMax     string // {max} {unit}
 	UnitOnly     string // {unit}
 	Calculate    string
+	ClearCase    string
 	Citation     string
 	Trust        string
 	Population   string
@@ -34,6 +35,25 @@ type Text struct {
 	NotComputing string
 	Footer       string
 	FooterTrace  string
+
+	// A group of variants (OxRec-NL): the parameter-file panel and the case form.
+	ParamsTitle       string
+	ParamsHelp        string
+	ParamsPin         string
+	ParamsPinHelp     string
+	ParamsFile        string
+	ParamsFileHelp    string
+	LoadSynthetic     string
+	ClearParams       string
+	GroupNotComputing string
+	CaseTitle         string
+	OutcomeHelp       string
+	Detained          string
+	DetainedHelp      string
+	Yes               string
+	No                string
+	VariantTitle      string
+	VariantRule       string // {label} {value} {unit} {then} {else}
 
 	JS JSText
 }
@@ -82,6 +102,66 @@ type JSText struct {
 	NotScored       string `json:"not_scored"`
 	FieldErrors     string `json:"field_errors"`  // {count}
 	ValueMessage    string `json:"value_message"` // {value} {message}
+
+	// A group of variants (OxRec-NL). Population and outcome labels are looked up
+	// by id: population_<id>, outcome_<id>.
+	SyntheticBanner       string `json:"synthetic_banner"`
+	PopulationDetained    string `json:"population_detained"`
+	PopulationNotDetained string `json:"population_not_detained"`
+	OutcomeGeneral        string `json:"outcome_general"`
+	OutcomeViolent        string `json:"outcome_violent"`
+	ParamsNone            string `json:"params_none"`
+	ParamsInUse           string `json:"params_in_use"`   // {version} {issuer}
+	ParamsVerified        string `json:"params_verified"` // {name}
+	ParamsRefused         string `json:"params_refused"`  // {name}
+	ParamsStillInUse      string `json:"params_still_in_use"`
+	ParamsCleared         string `json:"params_cleared"`
+	ParamsReadFailed      string `json:"params_read_failed"` // {reason}
+	ParamsSyntheticName   string `json:"params_synthetic_name"`
+	ParamsModels          string `json:"params_models"`
+	ParamsGroup           string `json:"params_group"`
+	ParamsNotice          string `json:"params_notice"`
+	DetainedRequired      string `json:"detained_required"`
+	OutcomeRequired       string `json:"outcome_required"`
+	GroupBlocked          string `json:"group_blocked"`
+	VariantPending        string `json:"variant_pending"`
+	VariantNeedLength     string `json:"variant_need_length"`
+	VariantApplies        string `json:"variant_applies"` // {population}
+	VariantReason         string `json:"variant_reason"`  // {reason}
+	VariantModel          string `json:"variant_model"`   // {outcome} {model}
+	VariantError          string `json:"variant_error"`   // {message}
+	VariantApplied        string `json:"variant_applied"` // {population} {reason}
+	SideBySide            string `json:"side_by_side"`
+	SideCaption           string `json:"side_caption"`
+	PopulationCol         string `json:"population_col"`
+	CellApplies           string `json:"cell_applies"`
+	CellOtherOutcome      string `json:"cell_other_outcome"`
+	CellOtherPopulation   string `json:"cell_other_population"`
+	CellError             string `json:"cell_error"`   // {message}
+	VariantName           string `json:"variant_name"` // {population} {outcome}
+	ContribPerVariant     string `json:"contrib_per_variant"`
+}
+
+// PopulationLabel names a group population by its id, or returns the id.
+func (t JSText) PopulationLabel(id string) string {
+	switch id {
+	case "detained":
+		return t.PopulationDetained
+	case "not_detained":
+		return t.PopulationNotDetained
+	}
+	return id
+}
+
+// OutcomeLabel names a group outcome by its id, or returns the id.
+func (t JSText) OutcomeLabel(id string) string {
+	switch id {
+	case "general":
+		return t.OutcomeGeneral
+	case "violent":
+		return t.OutcomeViolent
+	}
+	return id
 }
 
 // English is the page's text in English.
@@ -103,6 +183,7 @@ var English = Text{
 	RangeMax:     "at most {max} {unit}",
 	UnitOnly:     "in {unit}",
 	Calculate:    "Calculate",
+	ClearCase:    "Clear case",
 	Citation:     "Source",
 	Trust:        "Trust level",
 	Population:   "Population",
@@ -110,6 +191,24 @@ var English = Text{
 	NotComputing: "This model cannot compute yet:",
 	Footer:       "Everything is computed in this browser. Nothing you type is sent anywhere or stored.",
 	FooterTrace:  "Every result names the model, version, trust level and definition SHA-256 that computed it.",
+
+	ParamsTitle:       "Parameter file",
+	ParamsHelp:        "These models compute only with a parameter file that passes verification: strict parsing, every value with its source, and the file's own golden cases. The file is read in this browser and sent nowhere.",
+	ParamsPin:         "SHA-256 the file must have (optional)",
+	ParamsPinHelp:     "Type it before you choose the file or load the training parameters; a file with another SHA-256 is refused.",
+	ParamsFile:        "Parameter file (JSON)",
+	ParamsFileHelp:    "Choose the file your organisation issued. It is verified as soon as it is chosen.",
+	LoadSynthetic:     "Load synthetic training parameters",
+	ClearParams:       "Clear parameters",
+	GroupNotComputing: "These models cannot compute yet:",
+	CaseTitle:         "The case",
+	OutcomeHelp:       "The result shows this outcome first; the table below shows every variant.",
+	Detained:          "Detained?",
+	DetainedHelp:      "If yes, give the length of detention in months. A person who was not detained counts as 0 months.",
+	Yes:               "Yes",
+	No:                "No",
+	VariantTitle:      "Which variant applies",
+	VariantRule:       "Rule: {label} for {value} {unit} or more → the “{then}” variant; otherwise the “{else}” variant.",
 
 	JS: JSText{
 		EngineLoading: "Loading the calculation engine…",
@@ -153,6 +252,42 @@ var English = Text{
 		NotScored:       "The case was not scored.",
 		FieldErrors:     "Fields to correct: {count}.",
 		ValueMessage:    "“{value}”: {message}",
+
+		SyntheticBanner:       "SYNTHETIC — NOT OxRec",
+		PopulationDetained:    "Detained",
+		PopulationNotDetained: "Not detained",
+		OutcomeGeneral:        "General (any) reoffending",
+		OutcomeViolent:        "Violent reoffending",
+		ParamsNone:            "No verified parameter file is in use, so these models cannot compute.",
+		ParamsInUse:           "In use: parameters {version}, issued by {issuer}. SHA-256:",
+		ParamsVerified:        "Verified and in use: {name}",
+		ParamsRefused:         "Refused: {name}",
+		ParamsStillInUse:      "Nothing changed: the models still use the file verified before.",
+		ParamsCleared:         "Parameters cleared: the models cannot compute until a verified file is loaded.",
+		ParamsReadFailed:      "The file could not be read: {reason}",
+		ParamsSyntheticName:   "synthetic training parameters",
+		ParamsModels:          "Models bound",
+		ParamsGroup:           "Group",
+		ParamsNotice:          "Notice",
+		DetainedRequired:      "answer yes or no",
+		OutcomeRequired:       "choose an outcome",
+		GroupBlocked:          "Nothing was computed: no verified parameter file is loaded.",
+		VariantPending:        "Answer “Detained?” to see which variant applies.",
+		VariantNeedLength:     "Enter the length of detention to see which variant applies.",
+		VariantApplies:        "Applies: the “{population}” variant.",
+		VariantReason:         "Why: {reason}",
+		VariantModel:          "{outcome}: {model}",
+		VariantError:          "No variant can be chosen yet: {message}",
+		VariantApplied:        "Variant applied: “{population}”. Why: {reason}",
+		SideBySide:            "All variants for this case",
+		SideCaption:           "The same case computed in every variant. The variant the rule chooses is marked “Applies to this case”; the other population's row shows what swapping the detained and not-detained formulas would give.",
+		PopulationCol:         "Population",
+		CellApplies:           "✔ Applies to this case",
+		CellOtherOutcome:      "This population, other outcome",
+		CellOtherPopulation:   "Other population: not this case",
+		CellError:             "Not computed: {message}",
+		VariantName:           "{population} · {outcome}",
+		ContribPerVariant:     "How each input counts, per variant",
 	},
 }
 

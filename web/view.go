@@ -12,11 +12,21 @@ import (
 	"spiegel/scoring"
 )
 
-// Page is what the index page shows: the text in one language and a form per model,
-// the first of which is selected.
+// Page is what the index page shows: the text in one language, the picker's choices,
+// a form per model that belongs to no group and a section per group of variants.
+// The first choice is selected.
 type Page struct {
-	Text  Text
-	Forms []Form
+	Text    Text
+	Choices []Choice
+	Forms   []Form
+	Groups  []GroupSection
+}
+
+// Choice is one entry of the model picker: a model's form or a group's section.
+type Choice struct {
+	ID       string // model or group id
+	Name     string
+	Selected bool
 }
 
 // Form is one model's form: its description and a field per predictor.
@@ -34,13 +44,27 @@ type Field struct {
 	Range     string // accepted range and unit as shown beside a number, or ""
 }
 
-// NewPage returns the page for the catalog's models, in catalog order.
+// NewPage returns the page for the catalog's models, in catalog order. The members
+// of a group are folded into one section, which takes the place of its first member.
 func NewPage(cat *scoring.Catalog, t Text) Page {
 	p := Page{Text: t}
-	for i, m := range cat.Models() {
-		f := NewForm(m.Describe(), t)
-		f.Selected = i == 0
-		p.Forms = append(p.Forms, f)
+	added := map[string]bool{}
+	for _, m := range cat.Models() {
+		d := m.Describe()
+		g, err := cat.Group(d.Group)
+		switch {
+		case d.Group == "" || err != nil:
+			f := NewForm(d, t)
+			f.Selected = len(p.Choices) == 0
+			p.Forms = append(p.Forms, f)
+			p.Choices = append(p.Choices, Choice{ID: f.ID, Name: f.Name, Selected: f.Selected})
+		case !added[d.Group]:
+			added[d.Group] = true
+			s := NewGroupSection(g, cat, t)
+			s.Selected = len(p.Choices) == 0
+			p.Groups = append(p.Groups, s)
+			p.Choices = append(p.Choices, Choice{ID: s.ID, Name: s.Name, Selected: s.Selected})
+		}
 	}
 	return p
 }

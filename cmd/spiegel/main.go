@@ -41,6 +41,10 @@ commands:
   verify -params FILE [-pin SHA256]               verify a parameter file (exit 0: passed)
   models                                          list the models, one JSON line each
   describe -model ID [-params FILE]               print a model's description
+  validate -model ID -in FILE.csv -horizon H [-time COL -event COL | -outcome COL]
+           [-by COL [-quintiles]] [-map ID=COL,...] [-params FILE] [-compare ID]
+           [-recalibrate OUT.json -date YYYY-MM-DD [-slope] [-id ID]]
+                                                  validate a model on observed outcomes
   serve [-dir static] [-addr 127.0.0.1:8080]      serve the built calculator locally
 
 Run spiegel <command> -h for a command's flags.
@@ -73,6 +77,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runModels(e, args[1:])
 	case "describe":
 		return runDescribe(e, args[1:])
+	case "validate":
+		return runValidate(e, args[1:])
 	case "serve":
 		return runServe(e, args[1:])
 	case "help", "-h", "-help", "--help":

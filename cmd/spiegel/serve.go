@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"spiegel/webserve"
 )
 
 // runServe is `spiegel serve`: it serves the built calculator from a folder on a
@@ -84,12 +86,10 @@ func checkSite(dir string) error {
 	return nil
 }
 
-// siteHandler serves the files of dir, telling browsers not to cache them so that a
-// rebuilt engine is always the one loaded.
+// siteHandler serves the files of dir through webserve, the handler the Worker
+// uses too: security headers on every response, GET and HEAD only, content types
+// by extension, and revalidation on every load so that a rebuilt engine is always
+// the one run.
 func siteHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		files.ServeHTTP(w, r)
-	})
+	return webserve.Handler(webserve.Files(os.DirFS(dir)))
 }

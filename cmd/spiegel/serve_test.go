@@ -1,12 +1,13 @@
 package main
 
 import (
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"spiegel/webserve"
 )
 
 func TestCheckLoopback(t *testing.T) {
@@ -63,6 +64,9 @@ func TestServeRefuses(t *testing.T) {
 	}
 }
 
+// TestSiteHandler checks that spiegel serve answers through webserve: the files
+// of the folder with their types, the security headers on every response, and no
+// method but GET and HEAD.
 func TestSiteHandler(t *testing.T) {
 	site := t.TempDir()
 	const page = "<!doctype html><title>Spiegel</title>"
@@ -72,23 +76,29 @@ func TestSiteHandler(t *testing.T) {
 		}
 	}
 	tests := []struct {
-		path, status, body, contentType, cache string
+		method, path, status, body, contentType string
 	}{
-		{"/", "200 OK", page, "text/html; charset=utf-8", "no-store"},
-		{"/spiegel.wasm", "200 OK", "\x00asm", "application/wasm", "no-store"},
-		// net/http drops caching headers from error responses.
-		{"/missing.js", "404 Not Found", "404 page not found\n", "text/plain; charset=utf-8",
-			""},
+		{"GET", "/", "200 OK", page, "text/html; charset=utf-8"},
+		{"GET", "/spiegel.wasm", "200 OK", "\x00asm", "application/wasm"},
+		{"GET", "/missing.js", "404 Not Found", "404 page not found\n",
+			"text/plain; charset=utf-8"},
+		{"POST", "/", "405 Method Not Allowed", "405 method not allowed\n",
+			"text/plain; charset=utf-8"},
 	}
 	for _, tt := range tests {
 		rec := httptest.NewRecorder()
-		siteHandler(site).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		req := httptest.NewRequest(tt.method, tt.path, strings.NewReader("sex=male"))
+		siteHandler(site).ServeHTTP(rec, req)
 		res := rec.Result()
-		got := []string{res.Status, rec.Body.String(), res.Header.Get("Content-Type"),
-			res.Header.Get("Cache-Control")}
-		want := []string{tt.status, tt.body, tt.contentType, tt.cache}
+		got := []string{res.Status, rec.Body.String(), res.Header.Get("Content-Type")}
+		want := []string{tt.status, tt.body, tt.contentType}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("GET %s = %q, want %q", tt.path, got, want)
+			t.Errorf("%s %s = %q, want %q", tt.method, tt.path, got, want)
+		}
+		for k, v := range webserve.Headers() {
+			if res.Header.Get(k) != v[0] {
+				t.Errorf("%s %s: %s = %q, want %q", tt.method, tt.path, k, res.Header.Get(k), v[0])
+			}
 		}
 	}
 }

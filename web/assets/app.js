@@ -2,7 +2,8 @@
 // the form of the chosen model, sends the form's values to window.spiegel.score and
 // shows what the engine returns. It does no maths of its own, writes nothing to the
 // URL, to storage or to the console about a case, and builds every element with
-// textContent, never with HTML from data.
+// textContent, never with HTML from data. Its helpers are shared with group.js
+// through the frozen object globalThis.spiegelPage, which holds functions only.
 "use strict";
 
 (() => {
@@ -11,6 +12,7 @@
   const status = document.getElementById("engine-status");
   const picker = document.getElementById("model-picker");
   const forms = Array.from(document.querySelectorAll("form[data-model]"));
+  const groups = Array.from(document.querySelectorAll("section.group-section[data-group]"));
   const result = document.getElementById("result");
   const lang = root.lang || "en";
 
@@ -18,6 +20,7 @@
   // back shows it again. Nothing is stored beyond the page's life.
   const shown = new Map();
   const descriptions = new Map();
+  const readyHooks = [];
 
   const pct = new Intl.NumberFormat(lang, {
     style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1,
@@ -60,17 +63,41 @@
     return descriptions.get(id);
   }
 
-  // showModel shows the chosen model's form and its last result, if any.
+  // showModel shows the chosen model's form or group section and its last result,
+  // if any.
   function showModel(id) {
     for (const f of forms) f.hidden = f.dataset.model !== id;
+    for (const g of groups) g.hidden = g.dataset.group !== id;
     result.replaceChildren(...(shown.has(id) ? [shown.get(id)] : []));
+  }
+
+  // show keeps card as the last result of id (a model or group) and shows it.
+  function show(id, card) {
+    shown.set(id, card);
+    result.replaceChildren(card);
+    card.scrollIntoView({ block: "start" });
+  }
+
+  // forget drops the last result of id, and takes it off the page if it is there.
+  function forget(id) {
+    const card = shown.get(id);
+    shown.delete(id);
+    if (card && card.parentNode === result) result.replaceChildren();
   }
 
   // Engine loading.
 
   // instantiate compiles spiegel.wasm while it downloads, or from its bytes when
-  // streaming is refused.
+  // streaming is refused. The single-file build (make single) carries the engine
+  // in the page instead, as base64 in #spiegel-wasm, and fetches nothing.
   async function instantiate(go) {
+    const inline = document.getElementById("spiegel-wasm");
+    if (inline) {
+      const bin = atob(inline.textContent);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return WebAssembly.instantiate(bytes, go.importObject);
+    }
     try {
       return await WebAssembly.instantiateStreaming(fetch("spiegel.wasm"), go.importObject);
     } catch (streamErr) {
@@ -111,12 +138,14 @@
     }
   }
 
-  // engineReady enables the Calculate buttons and tells the page (and tests).
+  // engineReady enables the Calculate buttons, runs the hooks of the other scripts
+  // and tells the page (and tests).
   function engineReady() {
     status.textContent = text.engine_ready;
     for (const b of document.querySelectorAll("form[data-model] button[type=submit]")) {
       b.disabled = false;
     }
+    for (const hook of readyHooks) hook();
     root.dataset.engine = "ready";
   }
 
@@ -156,7 +185,8 @@
   }
 
   // showErrors marks each refused field inline and lists the rest at the top of the
-  // form. What the user typed stays in the fields.
+  // form. What the user typed stays in the fields. A control whose error element is
+  // not its id + "-error" (a radio button) names it in data-error-id.
   function showErrors(form, rec) {
     const errors = rec.errors && rec.errors.length ? rec.errors : [{ message: rec.error }];
     const loose = [];
@@ -168,7 +198,7 @@
         loose.push(e.field ? e.field + ": " + errorText(e) : errorText(e));
         continue;
       }
-      const out = document.getElementById(control.id + "-error");
+      const out = document.getElementById(control.dataset.errorId || control.id + "-error");
       out.textContent = out.textContent ? out.textContent + "; " + errorText(e) : errorText(e);
       if (!control.hasAttribute("aria-invalid")) marked++;
       control.setAttribute("aria-invalid", "true");
@@ -204,10 +234,7 @@
 
   // showResult puts a record's result card in the result region.
   function showResult(id, rec, c) {
-    const card = renderResult(rec, describe(id), c);
-    shown.set(id, card);
-    result.replaceChildren(card);
-    card.scrollIntoView({ block: "start" });
+    show(id, renderResult(rec, describe(id), c));
   }
 
   // Rendering a result.
@@ -301,14 +328,21 @@
   }
 
   // renderResult builds the result card: probabilities, warnings, contributions,
-  // derived values and what computed them.
-  function renderResult(rec, d, c) {
+  // derived values and what computed them. extra, optional, holds nodes to put in
+  // place of the synthetic mark and notice (top), after the probabilities
+  // (probabilities) and after the contributions (contributions).
+  function renderResult(rec, d, c, extra) {
+    const more = extra || {};
     const card = el("article", { class: "result-card", "data-model": rec.model },
       el("h2", { text: fill(text.result_for, { model: d.name }) }));
-    if (rec.synthetic) card.append(el("p", { class: "notice synthetic", text: text.synthetic }));
-    const notice = rec.notice || d.notice;
-    if (notice) card.append(el("p", { class: "notice", "data-testid": "notice", text: notice }));
-    card.append(probabilityTable(rec, d));
+    if (more.top) {
+      card.append(...more.top);
+    } else {
+      if (rec.synthetic) card.append(el("p", { class: "notice synthetic", text: text.synthetic }));
+      const notice = rec.notice || d.notice;
+      if (notice) card.append(el("p", { class: "notice", "data-testid": "notice", text: notice }));
+    }
+    card.append(probabilityTable(rec, d), ...(more.probabilities || []));
     if (rec.bands && rec.bands.total) {
       card.append(pairs([[text.total_band, rec.bands.total.label, "total"]], "band-"));
     }
@@ -321,6 +355,7 @@
     if (rec.centring) {
       card.append(el("p", { class: "note", text: text.centring + ": " + String(rec.centring) }));
     }
+    card.append(...(more.contributions || []));
     if (rec.derived && rec.derived.length) {
       card.append(el("h3", { text: text.derived }),
         pairs(rec.derived.map((v) => [v.label, v.value, v.id]), "derived-"));
@@ -337,6 +372,17 @@
     return card;
   }
 
+  // Sharing with group.js.
+
+  globalThis.spiegelPage = Object.freeze({
+    text, el, fill, plain, pct, clearErrors, showErrors, errorText, horizonName,
+    contributionTable, renderResult, show, forget,
+    onReady: (hook) => {
+      if (root.dataset.engine === "ready") hook();
+      else readyHooks.push(hook);
+    },
+  });
+
   // Wiring.
 
   picker.addEventListener("change", () => showModel(picker.value));
@@ -345,7 +391,31 @@
       ev.preventDefault();
       score(f);
     });
+    // Clear case (a reset button) empties the fields; the errors and result go too.
+    f.addEventListener("reset", () => {
+      clearErrors(f);
+      shown.delete(f.dataset.model);
+      result.replaceChildren();
+    });
   }
+
+  // edited reports whether a form holds anything its page did not load with.
+  function edited(form) {
+    return Array.from(form.elements).some((c) => {
+      if (c.type === "checkbox" || c.type === "radio") return c.checked !== c.defaultChecked;
+      if (c.tagName === "SELECT") {
+        const first = Array.from(c.options).findIndex((o) => o.defaultSelected);
+        return c.selectedIndex !== Math.max(first, 0);
+      }
+      return c.type !== "file" && "defaultValue" in c && c.value !== c.defaultValue;
+    });
+  }
+
+  // Leaving the page while a form holds typed values asks first (in the browser's
+  // words), since nothing typed is kept anywhere once the page is gone.
+  window.addEventListener("beforeunload", (ev) => {
+    if (Array.from(document.forms).some(edited)) ev.preventDefault();
+  });
   showModel(picker.value);
   loadEngine().then(engineReady, engineFailed);
 })();

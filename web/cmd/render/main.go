@@ -6,23 +6,45 @@
 //
 // The wasm engine and wasm_exec.js are not written here; the Makefile builds and
 // copies them.
+//
+// With -mode single it writes the same page as one self-contained HTML file, for
+// use from disk without a network (see web.RenderSingle), reading the built site
+// from -site, and writes beside it FILE.sha256, the line `sha256sum FILE` prints,
+// so that `sha256sum -c FILE.sha256` checks the file:
+//
+//	go run ./web/cmd/render -mode single -site static -out static/spiegel.html
 package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
+	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 
 	"spiegel/scoring"
 	"spiegel/web"
 )
 
 func main() {
-	out := flag.String("out", "static", "folder to write the page into")
+	mode := flag.String("mode", "site", "what to write: site (a folder) or single (one file)")
+	out := flag.String("out", "static", "folder (site) or file (single) to write")
+	site := flag.String("site", "static", "built site to inline (single)")
 	flag.Parse()
-	if err := run(*out); err != nil {
-		slog.Error("render", "err", err)
+	var err error
+	switch *mode {
+	case "site":
+		err = run(*out)
+	case "single":
+		err = runSingle(*site, *out)
+	default:
+		err = fmt.Errorf("-mode %q: want site or single", *mode)
+	}
+	if err != nil {
+		slog.Error("render", "mode", *mode, "err", err)
 		os.Exit(1)
 	}
 }
@@ -38,5 +60,32 @@ func run(out string) error {
 		return err
 	}
 	slog.Info("rendered", "out", out, "files", names, "models", len(cat.Models()))
+	return nil
+}
+
+// runSingle writes the single file to out from the built site in site, then its
+// checksum file, and logs both hashes.
+func runSingle(site, out string) error {
+	cat, err := scoring.Builtin()
+	if err != nil {
+		return err
+	}
+	page := web.NewPage(cat, web.English)
+	doc, bundle, err := web.RenderSingle(context.Background(), page, os.DirFS(site),
+		web.EnglishSingle)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, doc, 0o644); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(doc)
+	line := fmt.Sprintf("%s  %s\n", hex.EncodeToString(sum[:]), filepath.Base(out))
+	if err := os.WriteFile(out+".sha256", []byte(line), 0o644); err != nil {
+		return err
+	}
+	slog.Info("rendered single file", "out", out, "bytes", len(doc),
+		"sha256", hex.EncodeToString(sum[:]), "bundle_sha256", bundle.SHA256,
+		"bundle", bundle.Files)
 	return nil
 }
