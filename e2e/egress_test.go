@@ -145,7 +145,7 @@ func scoreAndPrint(t *testing.T, p *testPage, c scoring.Case) {
 // engine, Go's loader and the assets web renders beside the page.
 func siteFiles(t *testing.T) map[string]bool {
 	t.Helper()
-	known := map[string]bool{"/": true, "/index.html": true, "/" + web.WasmFile: true,
+	known := map[string]bool{"/": true, "/index.html": true, "/" + web.WasmScript: true,
 		"/wasm_exec.js": true}
 	err := fs.WalkDir(web.Assets(), ".", func(name string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() {
@@ -221,7 +221,7 @@ func TestServedSiteRequestsOnlyItsOwnFiles(t *testing.T) {
 				slices.Sorted(maps.Keys(known)))
 		}
 	}
-	if !slices.ContainsFunc(urls, func(r string) bool { return strings.HasSuffix(r, web.WasmFile) }) {
+	if !slices.ContainsFunc(urls, func(r string) bool { return strings.HasSuffix(r, web.WasmScript) }) {
 		t.Errorf("requests %q: the engine was not among them", urls)
 	}
 	checkConsoleClean(t, p, ogrs3Case)

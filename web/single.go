@@ -201,6 +201,10 @@ func (in *inliner) replace(n *html.Node) error {
 	if n.DataAtom == atom.Script {
 		name = nodeAttr(n, "src")
 	}
+	if n.DataAtom == atom.Script && name == WasmScript {
+		n.Parent.RemoveChild(n) // the engine goes in as a data block instead
+		return nil
+	}
 	data, err := in.read(name)
 	if err != nil {
 		return err

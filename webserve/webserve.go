@@ -19,12 +19,10 @@ import (
 
 // CSP is the Content-Security-Policy of the served site. It matches the page's own
 // meta policy (web.Layout) and adds frame-ancestors, which only a header can set.
-// connect-src 'self' is needed for one request: app.js fetching spiegel.wasm, so
-// that the browser compiles it while it downloads. A script able to misuse it
-// would first need script-src, which admits only the site's own files, and the
-// server accepts no method that could carry data (only GET and HEAD).
+// connect-src 'none': the page loads its engine as a script (spiegel-wasm.js), so it
+// needs no connection, and no script can open one.
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; " +
+	"connect-src 'none'; img-src 'self' data:; base-uri 'none'; form-action 'none'; " +
 	"frame-ancestors 'none'"
 
 // PermissionsPolicy turns off every powerful browser feature the calculator never

@@ -87,25 +87,25 @@
 
   // Engine loading.
 
-  // instantiate compiles spiegel.wasm while it downloads, or from its bytes when
-  // streaming is refused. The single-file build (make single) carries the engine
-  // in the page instead, as base64 in #spiegel-wasm, and fetches nothing.
-  async function instantiate(go) {
-    const inline = document.getElementById("spiegel-wasm");
-    if (inline) {
-      const bin = atob(inline.textContent);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      return WebAssembly.instantiate(bytes, go.importObject);
-    }
-    try {
-      return await WebAssembly.instantiateStreaming(fetch("spiegel.wasm"), go.importObject);
-    } catch (streamErr) {
-      // A server that does not send application/wasm defeats streaming.
-      const resp = await fetch("spiegel.wasm");
-      if (!resp.ok) throw new Error("spiegel.wasm: HTTP " + resp.status);
-      return WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
-    }
+  // instantiate compiles the engine from the base64 text the page carries: the
+  // single file (make single) holds it in the data block #spiegel-wasm, the served
+  // site loads spiegel-wasm.js, which sets globalThis.spiegelWasm. Neither way
+  // fetches anything, so the page's policy forbids every connection.
+  function instantiate(go) {
+    const block = document.getElementById("spiegel-wasm");
+    const b64 = block ? block.textContent.trim() : globalThis.spiegelWasm;
+    delete globalThis.spiegelWasm;
+    if (typeof b64 !== "string") throw new Error("spiegel-wasm.js did not load");
+    return WebAssembly.instantiate(fromBase64(b64), go.importObject);
+  }
+
+  // fromBase64 decodes base64 text to bytes, natively where the browser can.
+  function fromBase64(b64) {
+    if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
   }
 
   // waitForAPI resolves once globalThis.spiegel exists, or rejects after a while.

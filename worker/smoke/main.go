@@ -35,6 +35,7 @@ var checks = []check{
 	{"GET", "/app.js", 200, "text/javascript; charset=utf-8"},
 	{"GET", "/wasm_exec.js", 200, "text/javascript; charset=utf-8"},
 	{"GET", "/style.css", 200, "text/css; charset=utf-8"},
+	{"GET", "/spiegel-wasm.js", 200, "text/javascript; charset=utf-8"},
 	{"GET", "/spiegel.wasm", 200, "application/wasm"},
 	{"HEAD", "/spiegel.wasm", 200, "application/wasm"},
 	{"GET", "/spiegel.html", 200, "text/html; charset=utf-8"},

@@ -5,7 +5,8 @@
 //	go run ./web/cmd/render -out static
 //
 // The wasm engine and wasm_exec.js are not written here; the Makefile builds and
-// copies them.
+// copies them, before this runs, since the page loads the engine from
+// spiegel-wasm.js, which is written here from the built spiegel.wasm.
 //
 // With -mode single it writes the same page as one self-contained HTML file, for
 // use from disk without a network (see web.RenderSingle), reading the built site
@@ -59,6 +60,10 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
+	if err := web.WriteWasmScript(out); err != nil {
+		return err
+	}
+	names = append(names, web.WasmScript)
 	slog.Info("rendered", "out", out, "files", names, "models", len(cat.Models()))
 	return nil
 }
