@@ -17,7 +17,10 @@ type ReferenceRecord struct {
 	Probabilities   map[string]float64 `json:"probabilities,omitempty"`
 }
 
-// StepRecord is a Step.
+// StepRecord is a Step: Predictor is the term's id, Value its contribution to the
+// linear predictor, Delta its change from the reference profile's, After the linear
+// predictor once it is applied; ProbabilityDelta and ProbabilityAfter the same on the
+// probability scale, per horizon label (see Step).
 type StepRecord struct {
 	Predictor        string             `json:"predictor"`
 	Label            string             `json:"label"`
@@ -26,7 +29,9 @@ type StepRecord struct {
 	Value            float64            `json:"value"`
 	ReferenceValue   float64            `json:"reference_value"`
 	Delta            float64            `json:"delta"`
+	After            float64            `json:"after"`
 	ProbabilityDelta map[string]float64 `json:"probability_delta,omitempty"`
+	ProbabilityAfter map[string]float64 `json:"probability_after,omitempty"`
 }
 
 // ExplainCase explains one case with the model and returns it as an ExplainRecord;
@@ -49,7 +54,8 @@ func ExplainCase(m *Model, id string, c Case) ExplainRecord {
 	for _, s := range e.Steps {
 		r.Steps = append(r.Steps, StepRecord{Predictor: s.Term, Label: s.Label,
 			Inputs: s.Inputs, Key: s.Key, Value: s.Value, ReferenceValue: s.ReferenceValue,
-			Delta: s.Delta, ProbabilityDelta: s.ProbabilityDelta})
+			Delta: s.Delta, After: s.After, ProbabilityDelta: s.ProbabilityDelta,
+			ProbabilityAfter: s.ProbabilityAfter})
 	}
 	return r
 }
