@@ -3,9 +3,10 @@ package scoring
 // ExplainRecord is the plain shape of an Explanation, shared by `spiegel explain` and
 // the JavaScript explain(): the case's Record, the reference profile, and one entry
 // per term. Predictor in an entry is the term's id; Inputs lists the inputs it reads.
+// A refused case has the error record's fields and no Reference or Steps.
 type ExplainRecord struct {
 	Record
-	Reference ReferenceRecord `json:"reference"`
+	Reference *ReferenceRecord `json:"reference,omitempty"`
 	Steps     []StepRecord    `json:"steps,omitempty"`
 }
 
@@ -42,7 +43,7 @@ func ExplainCase(m *Model, id string, c Case) ExplainRecord {
 		return ExplainRecord{Record: ErrorRecord(m.ID(), id, err)}
 	}
 	r := ExplainRecord{Record: predictionRecord(m, id, e.Prediction)}
-	r.Reference = ReferenceRecord{Note: e.ReferenceNote,
+	r.Reference = &ReferenceRecord{Note: e.ReferenceNote,
 		LinearPredictor: e.ReferenceLinearPredictor, Probabilities: map[string]float64{}}
 	if m.def.Reference != nil {
 		r.Reference.Case = m.def.Reference.Case
