@@ -7,7 +7,7 @@ package scoring
 type ExplainRecord struct {
 	Record
 	Reference *ReferenceRecord `json:"reference,omitempty"`
-	Steps     []StepRecord    `json:"steps,omitempty"`
+	Steps     []StepRecord     `json:"steps,omitempty"`
 }
 
 // ReferenceRecord is the reference profile an explanation starts from.
