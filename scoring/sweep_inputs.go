@@ -3,6 +3,7 @@ package scoring
 // SweepInput is a continuous input a sensitivity curve can sweep, with what to ask
 // of SweepValues for it: the input, the anchor date of an age (Anchor is empty for a
 // number or a count), the range From..To and the number of points for a number.
+// Derived, for an age, names the derived value that holds the case's own age.
 //
 // SampleTo, when set, is the highest value the definition states its data reached
 // (a predictor's warning threshold): above it a result is computed but qualified by
@@ -10,6 +11,7 @@ package scoring
 type SweepInput struct {
 	Input      string   `json:"input"`
 	Anchor     string   `json:"anchor,omitempty"`
+	Derived    string   `json:"derived,omitempty"`
 	Label      string   `json:"label"`
 	Unit       string   `json:"unit,omitempty"`
 	From       float64  `json:"from"`
@@ -80,8 +82,8 @@ func (m *Model) ageSweep(p Predictor) (SweepInput, bool) {
 		if !ok || i >= m.nInputs || m.vars[i].typ != TypeDate {
 			continue
 		}
-		s := SweepInput{Input: p.ID, Anchor: d.Inputs[1], Label: d.Label, Unit: "years",
-			To: MaxSweepAge}
+		s := SweepInput{Input: p.ID, Anchor: d.Inputs[1], Derived: d.ID, Label: d.Label,
+			Unit: "years", To: MaxSweepAge}
 		if d.Min != nil {
 			s.From = d.Min.Value
 		}
