@@ -265,8 +265,8 @@ func TestExplainSensitivity(t *testing.T) {
 	if err := fig.Locator("details summary").Click(); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, fig.Locator("table.sweep-numbers tbody tr")); n != 201 {
-		t.Errorf("prio table has %d rows, want 201", n)
+	if err := expect.Locator(fig.Locator("table.sweep-numbers tbody tr")).ToHaveCount(201); err != nil {
+		t.Errorf("prio table, want 201 rows: %v", err)
 	}
 
 	m, _ := builtinModel(t, "ogrs3")
@@ -308,6 +308,10 @@ func TestExplainOxRecGroup(t *testing.T) {
 	bars := panel.GetByTestId("waterfall-lp").Locator("g.bar[data-term]")
 	if n := count(t, bars); n != len(m.Definition().Terms) {
 		t.Errorf("OxRec waterfall has %d bars, want %d", n, len(m.Definition().Terms))
+	}
+	if err := expect.Locator(panel.GetByTestId("variant-held")).ToContainText(
+		m.Definition().Name); err != nil {
+		t.Errorf("the panel does not say which variant it holds: %v", err)
 	}
 	for h, prob := range gc.Expected {
 		n := int(math.Round(100 * prob))

@@ -5,7 +5,8 @@ package web
 // their icon arrays, the what-if comparison and the sensitivity curves. It is the
 // "explain" object of the page's JSON text block; placeholders are written {name}.
 type ExplainText struct {
-	Title string `json:"title"`
+	Title       string `json:"title"`
+	VariantHeld string `json:"variant_held"` // {model}
 
 	// Natural frequencies.
 	FreqTitle   string `json:"freq_title"`
@@ -64,7 +65,8 @@ type ExplainText struct {
 
 // explainEN is ExplainText in English.
 var explainEN = ExplainText{
-	Title: "Explain this result",
+	Title:       "Explain this result",
+	VariantHeld: "The what-if comparison and the curves below keep the variant applied to this case ({model}): the rule that chooses the variant is not applied again when an answer changes.",
 
 	FreqTitle:   "Out of 100 people like this",
 	FreqHelp:    "Each picture shows 100 people with the same answers. The filled figures are those the model expects to have the outcome: {outcome}.",
@@ -119,7 +121,8 @@ var explainEN = ExplainText{
 
 // explainNL is ExplainText in Dutch, for the Dutch page.
 var explainNL = ExplainText{
-	Title: "Uitleg bij deze uitkomst",
+	Title:       "Uitleg bij deze uitkomst",
+	VariantHeld: "De wat-als-vergelijking en de grafieken hieronder houden de variant aan die op deze casus is toegepast ({model}): de regel die de variant kiest, wordt niet opnieuw toegepast als een antwoord verandert.",
 
 	FreqTitle:   "Van de 100 mensen zoals deze persoon",
 	FreqHelp:    "Elke afbeelding toont 100 mensen met dezelfde antwoorden. De gevulde figuren zijn degenen bij wie het model de uitkomst verwacht: {outcome}.",

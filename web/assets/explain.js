@@ -68,6 +68,14 @@
     const id = "explain-title-" + (++uid);
     const box = el("section", { class: "explain", "data-testid": "explain",
       "aria-labelledby": id }, el("h3", { id, text: tx.title }));
+    // TODO(explain): for a group of variants (OxRec-NL), run the group's variant
+    // rule again on the what-if copy and at each point of a sweep over the rule's
+    // input, so that a change of detention length can change the variant; until then
+    // the panel says that the applied variant is held.
+    if (d.group) {
+      box.append(el("p", { class: "note", "data-testid": "variant-held",
+        text: fill(tx.variant_held, { model: d.name }) }));
+    }
     if (x.probabilities) box.append(frequencies(d, x));
     box.append(waterfalls(d, x), whatIf(model, d, c));
     if (d.sweeps && d.sweeps.length) box.append(sensitivity(model, d, c, x));
@@ -373,27 +381,37 @@
     return Number(c[s.input]);
   }
 
-  // sweepFigure asks the engine for the curve of one input and draws it.
+  // sweepFigure asks the engine for the curve of one input and draws it. A sweep
+  // scores the case hundreds of times, so each curve is drawn in a task of its own
+  // after the result is on the page.
   function sweepFigure(model, d, c, x, s) {
     const label = s.unit ? `${s.label} (${s.unit})` : s.label;
-    const fig = el("figure", { class: "sweep", "data-testid": "sweep-" + s.input },
-      el("figcaption", { text: fill(tx.sweep_chart, { label }) }));
+    const fig = el("figure", { class: "sweep", "data-testid": "sweep-" + s.input,
+      "aria-busy": "true" }, el("figcaption", { text: fill(tx.sweep_chart, { label }) }));
+    setTimeout(() => {
+      drawSweep(fig, model, d, c, x, s, label);
+      fig.removeAttribute("aria-busy");
+    }, 0);
+    return fig;
+  }
+
+  // drawSweep fills a sweep's figure: the chart, the shaded range's note and the
+  // table, or the engine's reason when it refuses the sweep.
+  function drawSweep(fig, model, d, c, x, s, label) {
     const pts = plain(globalThis.spiegel.sweep(model, c, { input: s.input,
       anchor: s.anchor || "", from: s.from, to: s.to, points: s.points || 0 }));
     if (!Array.isArray(pts)) {
       fig.append(el("p", { class: "field-error", text: fill(tx.sweep_failed,
         { message: pts && pts.error ? pts.error : String(pts) }) }));
-      return fig;
+      return;
     }
     const hs = horizonsOf(d, x);
-    const cur = currentValue(s, c, x);
-    fig.append(curves(s, pts, hs, x, cur, label));
+    fig.append(curves(s, pts, hs, x, currentValue(s, c, x), label));
     if (s.sample_to !== undefined && s.sample_to !== null) {
       fig.append(el("p", { class: "note", text: fill(tx.sweep_sample,
         { to: numFormat.format(s.sample_to), note: s.sample_note || "" }) }));
     }
     fig.append(sweepTable(pts, hs, label));
-    return fig;
   }
 
   // curves is the line chart: a line per horizon (solid, then dashed), gaps where the
