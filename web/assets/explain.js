@@ -161,7 +161,7 @@
   // that raises the result is solid, one that lowers it is hatched, and each bar's
   // value is written beside it.
   function waterfall(rows, opts) {
-    const W = 720, L = 230, R = 120, rowH = 26, top = 6, axisH = 26;
+    const W = 760, L = 270, R = 120, rowH = 26, top = 6, axisH = 26;
     const H = top + rows.length * rowH + axisH;
     const vals = rows.flatMap((r) => [r.from, r.to]).concat(0);
     const lo = Math.min(...vals);
@@ -174,14 +174,14 @@
       const y = top + i * rowH;
       const x0 = sx(Math.min(r.from, r.to));
       const x1 = sx(Math.max(r.from, r.to));
-      const kind = r.total ? "total" : r.to >= r.from ? "up" : "down";
+      const kind = r.total ? "total" : r.to > r.from ? "up" : r.to < r.from ? "down" : "none";
       const value = r.total ? opts.total(r.to) : opts.delta(r.delta);
       s.append(svg("g", { class: "bar " + kind, "data-testid": r.term ? "bar-" + r.term : null,
         "data-term": r.term, "data-delta": r.total ? null : String(r.delta),
         "data-to": String(r.to) },
       svg("title", { text: r.label + ": " + value }),
       svg("text", { class: "bar-label", x: L - 8, y: y + rowH / 2 + 4, "text-anchor": "end",
-        text: r.label }),
+        text: short(r.label, 36) }),
       svg("rect", { x: x0, y: y + 4, width: Math.max(x1 - x0, 1.5), height: rowH - 8 }),
       svg("text", { class: "bar-value", x: x1 + 6, y: y + rowH / 2 + 4, text: value })));
       if (i + 1 < rows.length && !rows[i + 1].total) {
@@ -196,6 +196,13 @@
           text: opts.total(v) }));
     }
     return s;
+  }
+
+  // short cuts a label to at most n characters, with an ellipsis; the bar's title
+  // and the table keep it whole.
+  function short(label, n) {
+    const chars = Array.from(String(label));
+    return chars.length <= n ? label : chars.slice(0, n - 1).join("") + "…";
   }
 
   // explainTable has the waterfall's numbers: a row per term with its contribution,
