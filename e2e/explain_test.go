@@ -5,6 +5,7 @@ package e2e
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/mxschmitt/playwright-go"
@@ -319,4 +320,31 @@ func TestExplainOxRecGroup(t *testing.T) {
 			t.Errorf("%s icon array fills %d, want %d", h, got, n)
 		}
 	}
+}
+
+// TestExplainSingleFile checks that the one-file build, opened from disk under its
+// own policy, draws the explanation too, and asks for nothing but itself.
+func TestExplainSingleFile(t *testing.T) {
+	self := singleFileURL(t)
+	p, log := openLogged(t, self, true)
+	_, d := builtinModel(t, "ogrs3")
+	form := modelForm(p, "ogrs3")
+	enterCase(t, form, d, ogrs3Case)
+	submit(t, form)
+	panel := p.GetByTestId("result").GetByTestId("explain")
+	for _, id := range []string{"waterfall-lp", "freq-1y", "whatif-form", "curves-birth_date"} {
+		if err := expect.Locator(panel.GetByTestId(id)).ToBeVisible(); err != nil {
+			t.Errorf("single file: %s not shown: %v", id, err)
+		}
+	}
+	urls, blocked := log.snapshot()
+	if len(blocked) > 0 {
+		t.Errorf("single file tried to fetch %q", blocked)
+	}
+	for _, r := range urls {
+		if _, u, _ := strings.Cut(r, " "); u != self && !strings.HasPrefix(u, "data:") {
+			t.Errorf("single file requested %q, want nothing but itself", r)
+		}
+	}
+	checkConsoleClean(t, p, ogrs3Case)
 }
