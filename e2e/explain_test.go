@@ -140,6 +140,9 @@ func TestExplainWaterfall(t *testing.T) {
 			t.Errorf("%s: %v", h, err)
 		}
 	}
+	if n := count(t, panel.GetByTestId("explain-synthetic")); n != 0 {
+		t.Errorf("OGRS3 explanation carries %d synthetic marks, want none", n)
+	}
 	saveShot(t, panel.GetByTestId("waterfall"), "explain-contributions.png")
 	saveShot(t, panel.GetByTestId("frequencies"), "explain-frequencies.png")
 	checkCaseStaysLocal(t, p)
@@ -310,6 +313,9 @@ func TestExplainOxRecGroup(t *testing.T) {
 	if n := count(t, bars); n != len(m.Definition().Terms) {
 		t.Errorf("OxRec waterfall has %d bars, want %d", n, len(m.Definition().Terms))
 	}
+	if err := expect.Locator(panel.GetByTestId("explain-synthetic")).ToHaveCount(4); err != nil {
+		t.Errorf("each part of the explanation should be marked synthetic: %v", err)
+	}
 	if err := expect.Locator(panel.GetByTestId("variant-held")).ToContainText(
 		m.Definition().Name); err != nil {
 		t.Errorf("the panel does not say which variant it holds: %v", err)
@@ -320,6 +326,32 @@ func TestExplainOxRecGroup(t *testing.T) {
 			t.Errorf("%s icon array fills %d, want %d", h, got, n)
 		}
 	}
+
+	// What if the person were 70: the synthetic parameters state risk categories, so
+	// the comparison says per horizon whether the category changes, as scoring does.
+	before, after := scoring.Case{}, scoring.Case{}
+	for _, pr := range m.Definition().Predictors {
+		before[pr.ID], after[pr.ID] = gc.Case[pr.ID], gc.Case[pr.ID]
+	}
+	after["age"] = "70"
+	r := scoring.WhatIf(m, before, after)
+	if err := panel.GetByTestId("whatif-form").GetByLabel("Age", playwright.LocatorGetByLabelOptions{
+		Exact: playwright.Bool(true)}).Fill("70"); err != nil {
+		t.Fatal(err)
+	}
+	if err := panel.GetByTestId("whatif-run").Click(); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.BandChanged) == 0 {
+		t.Fatalf("scoring.WhatIf(%v) states no band changes", after)
+	}
+	for h, changed := range r.BandChanged {
+		want := map[bool]string{true: "yes", false: "no"}[changed]
+		if err := expect.Locator(panel.GetByTestId("whatif-band-" + h)).ToHaveText(want); err != nil {
+			t.Errorf("%s category changes: %v", h, err)
+		}
+	}
+	saveShot(t, panel.GetByTestId("whatif"), "explain-whatif-oxrec.png")
 }
 
 // TestExplainSingleFile checks that the one-file build, opened from disk under its

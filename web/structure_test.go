@@ -175,6 +175,7 @@ func TestTextForScript(t *testing.T) {
 		t.Fatalf("text block: %v", err)
 	}
 	checkScriptKeys(t, "assets/explain.js", `\btx\.([a-z0-9_]+)`, got["explain"])
+	checkScriptKeys(t, "assets/explain.js", `\bpage\.text\.([a-z0-9_]+)`, map[string]any(got))
 	keys := map[string]bool{}
 	for _, name := range []string{"assets/app.js", "assets/group.js"} {
 		src, err := os.ReadFile(name)

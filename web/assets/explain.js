@@ -82,6 +82,13 @@
     return box;
   }
 
+  // heading is a part's heading, with the synthetic mark when the model's numbers
+  // are synthetic, so that every part shown on its own still says so.
+  function heading(d, words) {
+    return el("h4", {}, words, d.synthetic ? el("span", { class: "synthetic-tag",
+      "data-testid": "explain-synthetic", text: page.text.synthetic_banner }) : null);
+  }
+
   // horizonsOf lists the model's horizons that the record has a probability for.
   function horizonsOf(d, rec) {
     return (d.horizons || []).filter((h) => rec.probabilities && h.label in rec.probabilities);
@@ -100,7 +107,7 @@
         iconArray(n), el("figcaption", { text: say })));
     }
     return el("div", { class: "explain-freq", "data-testid": "frequencies" },
-      el("h4", { text: tx.freq_title }),
+      heading(d, tx.freq_title),
       el("p", { class: "help", text: fill(tx.freq_help, { outcome: d.outcome }) }), row);
   }
 
@@ -128,7 +135,7 @@
     const steps = x.steps || [];
     const ref = x.reference || { linear_predictor: 0, probabilities: {} };
     const box = el("div", { class: "explain-waterfall", "data-testid": "waterfall" },
-      el("h4", { text: tx.waterfall_title }),
+      heading(d, tx.waterfall_title),
       el("p", { class: "help", text: fill(tx.waterfall_help, { reference: ref.note }) }));
     const lpRows = [{ label: tx.reference, from: 0, to: ref.linear_predictor, total: true },
       ...steps.map((s, i) => ({ label: s.label, term: s.predictor, delta: s.delta,
@@ -272,7 +279,7 @@
       out.replaceChildren();
     });
     return el("div", { class: "explain-whatif", "data-testid": "whatif" },
-      el("h4", { text: tx.whatif_title }), el("p", { class: "help", text: tx.whatif_help }),
+      heading(d, tx.whatif_title), el("p", { class: "help", text: tx.whatif_help }),
       form, out);
   }
 
@@ -372,7 +379,7 @@
   // sensitivity draws one curve chart per input the model lists as sweepable.
   function sensitivity(model, d, c, x) {
     const box = el("div", { class: "explain-sweeps", "data-testid": "sensitivity" },
-      el("h4", { text: tx.sweep_title }), el("p", { class: "help", text: tx.sweep_help }),
+      heading(d, tx.sweep_title), el("p", { class: "help", text: tx.sweep_help }),
       el("p", { class: "help", text: tx.sweep_gap }));
     for (const s of d.sweeps) box.append(sweepFigure(model, d, c, x, s));
     return box;
@@ -392,7 +399,8 @@
   // scores the case hundreds of times, so each curve is drawn in a task of its own
   // after the result is on the page.
   function sweepFigure(model, d, c, x, s) {
-    const label = s.unit ? `${s.label} (${s.unit})` : s.label;
+    const unit = s.unit ? page.text["unit_" + s.unit] || s.unit : "";
+    const label = unit ? `${s.label} (${unit})` : s.label;
     const fig = el("figure", { class: "sweep", "data-testid": "sweep-" + s.input,
       "aria-busy": "true" }, el("figcaption", { text: fill(tx.sweep_chart, { label }) }));
     setTimeout(() => {
