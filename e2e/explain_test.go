@@ -11,6 +11,7 @@ import (
 	"github.com/mxschmitt/playwright-go"
 
 	"spiegel/scoring"
+	"spiegel/web"
 )
 
 // rossiDemoCase is a made-up case for the Rossi demonstration model.
@@ -113,7 +114,8 @@ func TestExplainWaterfall(t *testing.T) {
 			}
 		}
 		row := panel.GetByTestId("explain-row-" + s.Predictor)
-		if got := attrFloat(t, row.Locator("td").First(), "data-value"); math.Abs(got-s.Value) > pageTolerance {
+		got := attrFloat(t, row.Locator("td").First(), "data-value")
+		if math.Abs(got-s.Value) > pageTolerance {
 			t.Errorf("table row %s contribution %v, scoring %v", s.Predictor, got, s.Value)
 		}
 	}
@@ -132,7 +134,8 @@ func TestExplainWaterfall(t *testing.T) {
 		if got := count(t, icons.Locator(".person")); got != 100 {
 			t.Errorf("%s icon array has %d figures, want 100", h, got)
 		}
-		if label, _ := icons.GetAttribute("aria-label"); label != strconv.Itoa(n)+" of 100 figures filled" {
+		alt := strings.ReplaceAll(web.English.JS.Explain.FreqIconAlt, "{n}", strconv.Itoa(n))
+		if label, _ := icons.GetAttribute("aria-label"); label != alt {
 			t.Errorf("%s icon array label %q", h, label)
 		}
 		if err := expect.Locator(fig.Locator("figcaption")).ToContainText(
@@ -269,7 +272,8 @@ func TestExplainSensitivity(t *testing.T) {
 	if err := fig.Locator("details summary").Click(); err != nil {
 		t.Fatal(err)
 	}
-	if err := expect.Locator(fig.Locator("table.sweep-numbers tbody tr")).ToHaveCount(201); err != nil {
+	rows := fig.Locator("table.sweep-numbers tbody tr")
+	if err := expect.Locator(rows).ToHaveCount(201); err != nil {
 		t.Errorf("prio table, want 201 rows: %v", err)
 	}
 

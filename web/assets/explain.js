@@ -214,39 +214,50 @@
 
   // explainTable has the waterfall's numbers: a row per term with its contribution,
   // the reference profile's value and the changes on both scales, then the
-  // reference profile and the case.
+  // reference profile and the case, and the intercepts or centring below.
   function explainTable(d, x) {
     const hs = horizonsOf(d, x);
     const ref = x.reference || { probabilities: {} };
-    const num = (v, text) => el("td", { class: "number", "data-value": String(v), text });
-    const rows = (x.steps || []).map((s) => el("tr", { "data-testid": "explain-row-" + s.predictor },
+    const lp = (v) => numCell(v, lpFormat.format(v));
+    const rows = (x.steps || []).map((s) => el("tr",
+      { "data-testid": "explain-row-" + s.predictor },
       el("th", { scope: "row", text: s.label }),
-      num(s.value, lpFormat.format(s.value)), num(s.reference_value, lpFormat.format(s.reference_value)),
-      num(s.delta, lpFormat.format(s.delta)),
-      ...hs.map((h) => num(s.probability_delta[h.label], pp(100 * s.probability_delta[h.label])))));
-    const total = (label, lp, probs) => el("tr", {},
+      lp(s.value), lp(s.reference_value), lp(s.delta),
+      ...hs.map((h) => numCell(s.probability_delta[h.label],
+        pp(100 * s.probability_delta[h.label])))));
+    const total = (label, eta, probs) => el("tr", {},
       el("th", { scope: "row", text: label }),
-      el("td", { class: "number", colspan: 3, text: tx.scale_lp + ": " + lpFormat.format(lp) }),
-      ...hs.map((h) => num(probs[h.label], pct.format(probs[h.label]))));
-    const foot = el("tfoot", {}, total(tx.reference, ref.linear_predictor, ref.probabilities),
-      total(tx.this_case, x.linear_predictor, x.probabilities || {}));
-    const table = el("table", { class: "contributions explain-table", "data-testid": "explain-table" },
-      el("caption", { text: tx.table_caption }),
-      el("thead", {}, el("tr", {},
-        ...[tx.col_term, tx.col_value, tx.col_ref_value, tx.col_delta,
-          ...hs.map((h) => fill(tx.col_prob_delta, { horizon: page.horizonName(h) }))]
-          .map((t) => el("th", { scope: "col", text: t })))),
-      el("tbody", {}, ...rows), foot);
-    const terms = [];
+      el("td", { class: "number", colspan: 3, text: tx.scale_lp + ": " + lpFormat.format(eta) }),
+      ...hs.map((h) => numCell(probs[h.label], pct.format(probs[h.label]))));
+    const heads = [tx.col_term, tx.col_value, tx.col_ref_value, tx.col_delta,
+      ...hs.map((h) => fill(tx.col_prob_delta, { horizon: page.horizonName(h) }))];
+    const table = el("table", { class: "contributions explain-table",
+      "data-testid": "explain-table" },
+    el("caption", { text: tx.table_caption }),
+    el("thead", {}, el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })))),
+    el("tbody", {}, ...rows),
+    el("tfoot", {}, total(tx.reference, ref.linear_predictor, ref.probabilities),
+      total(tx.this_case, x.linear_predictor, x.probabilities || {})));
+    return el("div", { class: "table-scroll" }, table, constantNote(hs, x));
+  }
+
+  // numCell is a number cell with its exact value in data-value.
+  function numCell(v, shownText) {
+    return el("td", { class: "number", "data-value": String(v), text: shownText });
+  }
+
+  // constantNote states the term outside the contributions: the intercept per
+  // horizon (logistic) or the centring (Cox).
+  function constantNote(hs, x) {
+    let words = null;
     if (x.intercepts) {
-      for (const h of hs) terms.push(page.horizonName(h) + ": " + String(x.intercepts[h.label]));
-      terms.unshift(page.text.intercept);
+      words = page.text.intercept + " — " + hs.map((h) => page.horizonName(h) + ": " +
+        String(x.intercepts[h.label])).join("; ");
     } else if (x.centring !== undefined) {
-      terms.push(page.text.centring + ": " + String(x.centring));
+      words = page.text.centring + ": " + String(x.centring);
     }
-    const note = terms.length ? el("p", { class: "note", "data-testid": "explain-constant",
-      text: x.intercepts ? terms[0] + " — " + terms.slice(1).join("; ") : terms[0] }) : null;
-    return el("div", { class: "table-scroll" }, table, note);
+    if (!words) return null;
+    return el("p", { class: "note", "data-testid": "explain-constant", text: words });
   }
 
   // What if.
@@ -491,8 +502,9 @@
       svg("text", { class: "axis-label", x: (L + W - R) / 2, y: H - 6, "text-anchor": "middle",
         text: label }));
     for (const v of [0, yMax / 2, yMax]) {
-      g.append(svg("text", { class: "tick-label", x: L - 6, y: sy(v) + 4, "text-anchor": "end",
-        text: pct.format(v) }), svg("line", { class: "grid", x1: L, x2: W - R, y1: sy(v), y2: sy(v) }));
+      g.append(svg("text", { class: "tick-label", x: L - 6, y: sy(v) + 4,
+        "text-anchor": "end", text: pct.format(v) }),
+      svg("line", { class: "grid", x1: L, x2: W - R, y1: sy(v), y2: sy(v) }));
     }
     for (const v of [s.from, (s.from + s.to) / 2, s.to]) {
       g.append(svg("text", { class: "tick-label", x: sx(v), y: H - B + 16,
@@ -502,19 +514,21 @@
 
   // sweepTable is the chart's numbers, built when first opened.
   function sweepTable(pts, hs, label) {
-    const details = el("details", { class: "sweep-table" }, el("summary", { text: tx.sweep_table }));
+    const details = el("details", { class: "sweep-table" },
+      el("summary", { text: tx.sweep_table }));
     details.addEventListener("toggle", () => {
       if (!details.open || details.querySelector("table")) return;
+      const cells = (p) => (p.error
+        ? [el("td", { colspan: hs.length, text: fill(tx.sweep_refused, { message: p.error }) })]
+        : hs.map((h) => numCell(p.probabilities[h.label], pct.format(p.probabilities[h.label]))));
       const rows = pts.map((p) => el("tr", {},
-        el("th", { scope: "row", text: numFormat.format(p.x) }),
-        ...(p.error ? [el("td", { colspan: hs.length, text: fill(tx.sweep_refused,
-          { message: p.error }) })]
-          : hs.map((h) => el("td", { class: "number", text: pct.format(p.probabilities[h.label]) })))));
-      details.append(el("div", { class: "table-scroll" }, el("table", { class: "sweep-numbers" },
-        el("caption", { text: fill(tx.sweep_caption, { label }) }),
-        el("thead", {}, el("tr", {}, el("th", { scope: "col", text: label }),
-          ...hs.map((h) => el("th", { scope: "col", text: page.horizonName(h) })))),
-        el("tbody", {}, ...rows))));
+        el("th", { scope: "row", text: numFormat.format(p.x) }), ...cells(p)));
+      const heads = [label, ...hs.map((h) => page.horizonName(h))];
+      details.append(el("div", { class: "table-scroll" },
+        el("table", { class: "sweep-numbers" },
+          el("caption", { text: fill(tx.sweep_caption, { label }) }),
+          el("thead", {}, el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })))),
+          el("tbody", {}, ...rows))));
     });
     return details;
   }
