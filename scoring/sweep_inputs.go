@@ -5,9 +5,10 @@ package scoring
 // number or a count), the range From..To and the number of points for a number.
 // Derived, for an age, names the derived value that holds the case's own age.
 //
-// SampleTo, when set, is the highest value the definition states its data reached
-// (a predictor's warning threshold): above it a result is computed but qualified by
-// SampleNote. The definitions state no lower end, so a chart shades From..SampleTo.
+// SampleTo, when set, is the predictor's warning threshold: the value above which the
+// definition qualifies a result with SampleNote, for example where the sample the
+// model was fitted on or its reference cases end. The definitions state no lower end,
+// so a chart shades From..SampleTo as the range the model's data cover.
 type SweepInput struct {
 	Input      string   `json:"input"`
 	Anchor     string   `json:"anchor,omitempty"`
