@@ -1,7 +1,8 @@
 package scoring
 
 // Description is the plain shape of a model for forms and the JavaScript API: what to
-// ask, in which units and ranges, and where the numbers come from.
+// ask, in which units and ranges, and where the numbers come from. Sweeps lists the
+// inputs a sensitivity curve can sweep (see SweepInputs).
 type Description struct {
 	ID               string                 `json:"id"`
 	Name             string                 `json:"name"`
@@ -23,6 +24,7 @@ type Description struct {
 	Sources          map[string]Source      `json:"sources"`
 	Predictors       []PredictorDescription `json:"predictors"`
 	Horizons         []HorizonDescription   `json:"horizons,omitempty"`
+	Sweeps           []SweepInput           `json:"sweeps,omitempty"`
 }
 
 // PredictorDescription is one input as a form shows it. Min and Max are the accepted
@@ -57,7 +59,7 @@ func (m *Model) Describe() Description {
 		Synthetic: m.Synthetic(), Trust: m.Trust(), DefinitionSHA256: m.sha256,
 		Computable: m.Computable(), ParamsSHA256: m.paramsSHA256, Issuer: m.issuer,
 		Group: d.Group, Population: d.Population, Citation: m.cite(d.Citation),
-		Sources: d.Sources}
+		Sources: d.Sources, Sweeps: m.SweepInputs()}
 	if !m.Computable() {
 		out.Parameters = d.Parameters
 	}

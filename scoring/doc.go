@@ -36,6 +36,15 @@
 // the sum of the contributions in term order, so they add up to it exactly; for a Cox
 // model Prediction.Centring reports Σ βᵢ x̄ᵢ, the constant that centring subtracts.
 //
+// Explain sets a case against a stated reference profile (Definition.Reference), or
+// the model's own zero: each Step is one term's change on the linear-predictor scale,
+// which does not depend on the order of the terms, and on the probability scale, where
+// the terms are switched one at a time in term order, so that the steps telescope to
+// the difference of probabilities. Each step also says where the waterfall stands
+// after it, so that a chart draws the engine's numbers. WhatIf compares a case with a
+// changed copy; SweepInputs and Sweep give the curves of one input with the others
+// held. All of these show what the model computes, not validated effects.
+//
 // # Inputs, errors and warnings
 //
 // A Case gives each input as text. Predict refuses missing, unknown, non-finite,

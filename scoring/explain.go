@@ -20,7 +20,9 @@ type Explanation struct {
 // terms are switched from the reference's value to the case's one at a time, in term
 // order (a waterfall): ProbabilityDelta[h] = P_h(η_k) − P_h(η_{k−1}), where
 // η_k = η_ref + Σ_{j≤k} Delta_j. These telescope to P_h(case) − P_h(reference); each
-// step depends on the order, the linear-scale Deltas do not.
+// step depends on the order, the linear-scale Deltas do not. After is η_k and
+// ProbabilityAfter[h] is P_h(η_k): where the waterfall stands after the step, so that
+// a chart draws the engine's numbers and adds none of its own.
 type Step struct {
 	Term             string
 	Label            string
@@ -29,7 +31,9 @@ type Step struct {
 	Value            float64
 	ReferenceValue   float64
 	Delta            float64
+	After            float64
 	ProbabilityDelta map[string]float64
+	ProbabilityAfter map[string]float64
 }
 
 // Explain predicts c and explains it against the definition's reference profile, or
@@ -51,8 +55,9 @@ func (m *Model) Explain(c Case) (*Explanation, error) {
 			s.ReferenceValue = e.Reference.Contributions[i].Value
 		}
 		s.Delta = s.Value - s.ReferenceValue
-		s.ProbabilityDelta = m.probabilitySteps(eta, eta+s.Delta)
-		eta += s.Delta
+		s.After = eta + s.Delta
+		s.ProbabilityDelta, s.ProbabilityAfter = m.probabilitySteps(eta, s.After)
+		eta = s.After
 		e.Steps = append(e.Steps, s)
 	}
 	return e, nil
@@ -77,14 +82,16 @@ func (m *Model) setReference(e *Explanation) error {
 	return nil
 }
 
-// probabilitySteps returns P_h(to) − P_h(from) for every horizon.
-func (m *Model) probabilitySteps(from, to float64) map[string]float64 {
+// probabilitySteps returns P_h(to) − P_h(from) and P_h(to) for every horizon.
+func (m *Model) probabilitySteps(from, to float64) (delta, after map[string]float64) {
 	if m.def.Family == FamilyPoints {
-		return nil
+		return nil, nil
 	}
-	out := make(map[string]float64, len(m.def.Horizons))
+	delta = make(map[string]float64, len(m.def.Horizons))
+	after = make(map[string]float64, len(m.def.Horizons))
 	for i, h := range m.def.Horizons {
-		out[h.Label] = m.probability(i, to) - m.probability(i, from)
+		p := m.probability(i, to)
+		delta[h.Label], after[h.Label] = p-m.probability(i, from), p
 	}
-	return out
+	return delta, after
 }

@@ -3,10 +3,11 @@ package scoring
 // ExplainRecord is the plain shape of an Explanation, shared by `spiegel explain` and
 // the JavaScript explain(): the case's Record, the reference profile, and one entry
 // per term. Predictor in an entry is the term's id; Inputs lists the inputs it reads.
+// A refused case has the error record's fields and no Reference or Steps.
 type ExplainRecord struct {
 	Record
-	Reference ReferenceRecord `json:"reference"`
-	Steps     []StepRecord    `json:"steps,omitempty"`
+	Reference *ReferenceRecord `json:"reference,omitempty"`
+	Steps     []StepRecord     `json:"steps,omitempty"`
 }
 
 // ReferenceRecord is the reference profile an explanation starts from.
@@ -17,7 +18,10 @@ type ReferenceRecord struct {
 	Probabilities   map[string]float64 `json:"probabilities,omitempty"`
 }
 
-// StepRecord is a Step.
+// StepRecord is a Step: Predictor is the term's id, Value its contribution to the
+// linear predictor, Delta its change from the reference profile's, After the linear
+// predictor once it is applied; ProbabilityDelta and ProbabilityAfter the same on the
+// probability scale, per horizon label (see Step).
 type StepRecord struct {
 	Predictor        string             `json:"predictor"`
 	Label            string             `json:"label"`
@@ -26,7 +30,9 @@ type StepRecord struct {
 	Value            float64            `json:"value"`
 	ReferenceValue   float64            `json:"reference_value"`
 	Delta            float64            `json:"delta"`
+	After            float64            `json:"after"`
 	ProbabilityDelta map[string]float64 `json:"probability_delta,omitempty"`
+	ProbabilityAfter map[string]float64 `json:"probability_after,omitempty"`
 }
 
 // ExplainCase explains one case with the model and returns it as an ExplainRecord;
@@ -37,7 +43,7 @@ func ExplainCase(m *Model, id string, c Case) ExplainRecord {
 		return ExplainRecord{Record: ErrorRecord(m.ID(), id, err)}
 	}
 	r := ExplainRecord{Record: predictionRecord(m, id, e.Prediction)}
-	r.Reference = ReferenceRecord{Note: e.ReferenceNote,
+	r.Reference = &ReferenceRecord{Note: e.ReferenceNote,
 		LinearPredictor: e.ReferenceLinearPredictor, Probabilities: map[string]float64{}}
 	if m.def.Reference != nil {
 		r.Reference.Case = m.def.Reference.Case
@@ -49,7 +55,8 @@ func ExplainCase(m *Model, id string, c Case) ExplainRecord {
 	for _, s := range e.Steps {
 		r.Steps = append(r.Steps, StepRecord{Predictor: s.Term, Label: s.Label,
 			Inputs: s.Inputs, Key: s.Key, Value: s.Value, ReferenceValue: s.ReferenceValue,
-			Delta: s.Delta, ProbabilityDelta: s.ProbabilityDelta})
+			Delta: s.Delta, After: s.After, ProbabilityDelta: s.ProbabilityDelta,
+			ProbabilityAfter: s.ProbabilityAfter})
 	}
 	return r
 }

@@ -31,6 +31,7 @@ func checkExplanation(t *testing.T, e *scoring.Explanation) {
 	if d := sumDelta - (p.LinearPredictor - e.ReferenceLinearPredictor); math.Abs(d) > explainTolerance {
 		t.Errorf("deltas sum to %v, want %v", sumDelta, p.LinearPredictor-e.ReferenceLinearPredictor)
 	}
+	checkWaterfallEnds(t, e)
 	for i, h := range p.Horizons {
 		refP := referenceProbability(e, i)
 		if d := sumProb[h.Label] - (h.Probability - refP); math.Abs(d) > explainTolerance {
@@ -102,5 +103,96 @@ func TestExplainCoxFromItsCentringProfile(t *testing.T) {
 	s0 := m.Definition().Horizons[0].BaselineSurvival.Value
 	if d := referenceProbability(e, 0) - (1 - s0); math.Abs(d) > explainTolerance {
 		t.Errorf("reference 26w risk = %v, want 1 − S0 = %v", referenceProbability(e, 0), 1-s0)
+	}
+}
+
+// checkWaterfallEnds asserts that the last step of the waterfall stands at the case's
+// linear predictor and probabilities.
+func checkWaterfallEnds(t *testing.T, e *scoring.Explanation) {
+	t.Helper()
+	if len(e.Steps) == 0 {
+		t.Fatal("explanation has no steps")
+	}
+	last, p := e.Steps[len(e.Steps)-1], e.Prediction
+	if d := last.After - p.LinearPredictor; math.Abs(d) > explainTolerance {
+		t.Errorf("waterfall ends at %v, linear predictor %v", last.After, p.LinearPredictor)
+	}
+	for _, h := range p.Horizons {
+		if d := last.ProbabilityAfter[h.Label] - h.Probability; math.Abs(d) > explainTolerance {
+			t.Errorf("%s waterfall ends at %v, probability %v", h.Label,
+				last.ProbabilityAfter[h.Label], h.Probability)
+		}
+	}
+}
+
+// TestExplainEveryRossiCase explains every subject of the Rossi data with each of the
+// three fits: the contributions sum to the linear predictor, which is R's where the
+// reference holds a prediction for the subject.
+func TestExplainEveryRossiCase(t *testing.T) {
+	data := rossiData(t)
+	var fits struct {
+		Full       rossiFit `json:"full"`
+		Paroled    rossiFit `json:"paroled"`
+		NotParoled rossiFit `json:"not_paroled"`
+	}
+	readShared(t, "rossi/reference.json", &fits)
+	ref := map[string]rossiFit{"full": fits.Full, "paroled": fits.Paroled,
+		"not_paroled": fits.NotParoled}
+	for key, id := range rossiFits {
+		m := builtin(t, id)
+		rLP := map[string]float64{}
+		for _, p := range ref[key].Predictions {
+			rLP[p.ID] = p.LP
+		}
+		checked := 0
+		for sid, row := range data {
+			e, err := m.Explain(only(m, row))
+			if err != nil {
+				t.Fatalf("%s subject %s: %v", id, sid, err)
+			}
+			checkExplanation(t, e)
+			if want, ok := rLP[sid]; ok {
+				checked++
+				if d := e.Steps[len(e.Steps)-1].After - want; math.Abs(d) > rossiTolerance {
+					t.Errorf("%s subject %s: waterfall ends at %v, R's lp %v", id, sid,
+						e.Steps[len(e.Steps)-1].After, want)
+				}
+			}
+		}
+		if len(data) != 432 || checked == 0 {
+			t.Errorf("%s: %d subjects, %d with R's lp; want 432 and some", id, len(data), checked)
+		}
+	}
+}
+
+// TestExplainCaseRecord checks the shared record shape: one step per term with the
+// term as predictor and the contribution as value, the reference's probabilities, and
+// the probability changes from them summing to the case's.
+func TestExplainCaseRecord(t *testing.T) {
+	m := builtin(t, "rossi-cox")
+	c := scoring.Case{"fin": "no", "age": "22", "wexp": "no", "mar": "not married",
+		"paro": "yes", "prio": "4"}
+	r := scoring.ExplainCase(m, "x", c)
+	if r.Error != "" || len(r.Steps) != len(m.Definition().Terms) || r.Centring == nil {
+		t.Fatalf("ExplainCase(%v) = %+v, want one step per term and the centring", c, r)
+	}
+	for i, s := range r.Steps {
+		if s.Predictor != r.Contributions[i].Term || s.Value != r.Contributions[i].Value {
+			t.Errorf("step %d = %s %v, contribution %+v", i, s.Predictor, s.Value,
+				r.Contributions[i])
+		}
+	}
+	for h, p := range r.Probabilities {
+		sum := r.Reference.Probabilities[h]
+		for _, s := range r.Steps {
+			sum += s.ProbabilityDelta[h]
+		}
+		if math.Abs(sum-p) > explainTolerance {
+			t.Errorf("%s: reference + steps = %v, probability %v", h, sum, p)
+		}
+	}
+	bad := scoring.ExplainCase(m, "x", scoring.Case{"age": "old"})
+	if bad.Error == "" || len(bad.Steps) != 0 {
+		t.Errorf("ExplainCase(bad) = %+v, want an error record", bad)
 	}
 }

@@ -12,7 +12,8 @@ import (
 // Register sets globalThis.spiegel to an object with the functions models(),
 // describe(id), score(id, case), scoreMany(id, cases), loadParams(text[, pin]),
 // clearParams(), syntheticParams(), variant(group, case), explain(id, case),
-// sweep(id, case, request), numbers(id) and faultDemo(id, fault, cases, minMove),
+// sweep(id, case, request), whatIf(id, before, after), numbers(id) and
+// faultDemo(id, fault, cases, minMove),
 // which call api, and the string version (Version). Arguments that are objects are converted with the page's
 // JSON.stringify and results returned as plain objects made by JSON.parse. A wrong
 // argument count or type gives an error record (an array of one for scoreMany): the
@@ -37,6 +38,7 @@ func Register(api *API) error {
 		"variant":   export(api.jsVariant, errorObject),
 		"explain":   export(api.jsExplain, errorObject),
 		"sweep":     export(api.jsSweep, errorObject),
+		"whatIf":    export(api.jsWhatIf, errorObject),
 		"numbers":   export(api.jsNumbers, errorObject),
 		"faultDemo": export(api.jsFaultDemo, errorObject),
 	}
@@ -88,6 +90,22 @@ func (a *API) jsSweep(args []js.Value) []byte {
 		return errorObject(id, err)
 	}
 	return a.Sweep(id, data, req)
+}
+
+// jsWhatIf is whatIf(id, before, after).
+func (a *API) jsWhatIf(args []js.Value) []byte {
+	if err := wantArgs("whatIf", args, "id", "before", "after"); err != nil {
+		return errorObject("", err)
+	}
+	id, before, err := idAndJSON("whatIf", args[:2], "before")
+	if err != nil {
+		return errorObject(id, err)
+	}
+	after, err := jsonArg("whatIf", "after", args[2])
+	if err != nil {
+		return errorObject(id, err)
+	}
+	return a.WhatIf(id, before, after)
 }
 
 // jsNumbers is numbers(id).

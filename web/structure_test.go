@@ -155,7 +155,7 @@ func TestPageHead(t *testing.T) {
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
-	if want := []string{"wasm_exec.js", WasmScript, "app.js", "group.js"}; !slices.Equal(srcs, want) {
+	if want := []string{"wasm_exec.js", WasmScript, "app.js", "group.js", "explain.js"}; !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
 	result := find(page, func(n *html.Node) bool { return attr(n, "data-testid") == "result" })
@@ -170,10 +170,12 @@ func TestPageHead(t *testing.T) {
 func TestTextForScript(t *testing.T) {
 	page := parse(t, render(t, Index(builtinPage(t))))
 	block := find(page, func(n *html.Node) bool { return attr(n, "id") == "spiegel-text" })
-	var got map[string]string
+	var got map[string]any
 	if err := json.Unmarshal([]byte(textOf(block)), &got); err != nil {
 		t.Fatalf("text block: %v", err)
 	}
+	checkScriptKeys(t, "assets/explain.js", `\btx\.([a-z0-9_]+)`, got["explain"])
+	checkScriptKeys(t, "assets/explain.js", `\bpage\.text\.([a-z0-9_]+)`, map[string]any(got))
 	keys := map[string]bool{}
 	for _, name := range []string{"assets/app.js", "assets/group.js"} {
 		src, err := os.ReadFile(name)
@@ -196,8 +198,50 @@ func TestTextForScript(t *testing.T) {
 		}
 	}
 	for k := range keys {
-		if got[k] == "" {
+		if s, _ := got[k].(string); s == "" {
 			t.Errorf("app.js or group.js reads text.%s, which the text block lacks", k)
+		}
+	}
+}
+
+// checkScriptKeys checks that the object block of the text block holds a non-empty
+// string (or an object of more text) for every key the script at name reads through
+// the pattern's first group.
+func checkScriptKeys(t *testing.T, name, pattern string, block any) {
+	t.Helper()
+	obj, _ := block.(map[string]any)
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := regexp.MustCompile(pattern).FindAllStringSubmatch(string(src), -1)
+	if len(found) == 0 {
+		t.Errorf("%s reads no text through %s", name, pattern)
+	}
+	for _, m := range found {
+		if _, nested := obj[m[1]].(map[string]any); nested {
+			continue
+		}
+		if s, _ := obj[m[1]].(string); s == "" {
+			t.Errorf("%s reads %s, which the text block lacks", name, m[0])
+		}
+	}
+}
+
+// TestExplainTextComplete checks that no explanation message is empty in either
+// language, and that both languages keep the same placeholders.
+func TestExplainTextComplete(t *testing.T) {
+	checkNoEmpty(t, "explainEN", reflect.ValueOf(explainEN))
+	checkNoEmpty(t, "explainNL", reflect.ValueOf(explainNL))
+	en, nl := reflect.ValueOf(explainEN), reflect.ValueOf(explainNL)
+	holder := regexp.MustCompile(`\{[a-z]+\}`)
+	for i := range en.NumField() {
+		a := holder.FindAllString(en.Field(i).String(), -1)
+		b := holder.FindAllString(nl.Field(i).String(), -1)
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(a, b) {
+			t.Errorf("%s: placeholders %v in English, %v in Dutch", en.Type().Field(i).Name, a, b)
 		}
 	}
 }

@@ -28,7 +28,7 @@ func scoreCSV(m *scoring.Model, in io.Reader, out *recordWriter) error {
 		if err == io.EOF {
 			return nil
 		}
-		rec, err := rowRecord(m, r, header, row, err)
+		rec, err := rowRecord(m, r, header, row, err, out)
 		if err != nil {
 			return err
 		}
@@ -58,13 +58,13 @@ func readHeader(r *csv.Reader) ([]string, error) {
 	return header, nil
 }
 
-// rowRecord scores one row, or returns the error record for a row that could not be
-// parsed (readErr a *csv.ParseError). Any other read error stops the run.
+// rowRecord returns out's result for one row, or the error record for a row that
+// could not be parsed (readErr a *csv.ParseError). Any other read error stops the run.
 func rowRecord(m *scoring.Model, r *csv.Reader, header, row []string,
-	readErr error) (scoring.Record, error) {
+	readErr error, out *recordWriter) (any, error) {
 	var parse *csv.ParseError
 	if readErr != nil && !errors.As(readErr, &parse) {
-		return scoring.Record{}, readErr
+		return nil, readErr
 	}
 	if err := checkRow(parse, header, row); err != nil {
 		return scoring.ErrorRecord(m.ID(), "", err), nil
@@ -82,7 +82,7 @@ func rowRecord(m *scoring.Model, r *csv.Reader, header, row []string,
 	if err != nil {
 		return scoring.ErrorRecord(m.ID(), id, fmt.Errorf("line %d: %w", line, err)), nil
 	}
-	return scoring.ScoreRecord(m, id, c), nil
+	return out.result(m, id, c), nil
 }
 
 // checkRow turns a parse error into an error naming the line where the row starts.

@@ -30,14 +30,15 @@ func scoreJSONL(m *scoring.Model, in io.Reader, out *recordWriter) error {
 		if len(bytes.TrimSpace(line)) == 0 && !lines.long {
 			continue
 		}
-		if err := out.write(lineRecord(m, lines, line)); err != nil {
+		if err := out.write(lineRecord(m, lines, line, out)); err != nil {
 			return err
 		}
 	}
 }
 
-// lineRecord decodes and scores the line just read.
-func lineRecord(m *scoring.Model, lines *lineReader, line []byte) scoring.Record {
+// lineRecord decodes the line just read and returns out's result for it, or an error
+// record.
+func lineRecord(m *scoring.Model, lines *lineReader, line []byte, out *recordWriter) any {
 	if lines.long {
 		err := fmt.Errorf("line %d: longer than %d bytes", lines.n, maxLineBytes)
 		return scoring.ErrorRecord(m.ID(), "", err)
@@ -46,7 +47,7 @@ func lineRecord(m *scoring.Model, lines *lineReader, line []byte) scoring.Record
 	if err != nil {
 		return scoring.ErrorRecord(m.ID(), id, fmt.Errorf("line %d: %w", lines.n, err))
 	}
-	return scoring.ScoreRecord(m, id, c)
+	return out.result(m, id, c)
 }
 
 // lineReader reads lines, numbering them from 1. It keeps at most maxLineBytes of a

@@ -4,13 +4,16 @@
 // Usage:
 //
 //	spiegel score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
+//	spiegel explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
 //	spiegel verify -params FILE [-pin SHA256]
 //	spiegel models
 //	spiegel describe -model ID [-params FILE]
 //	spiegel serve [-dir static] [-addr 127.0.0.1:8080]
 //
 // score writes one JSON line per case, a scoring.Record; a case that cannot be decoded
-// or is refused is an error record and the run goes on. The exit status is 0 when the
+// or is refused is an error record and the run goes on. explain reads the same input
+// and writes a scoring.ExplainRecord per case: the record with each term's
+// contribution and the steps from the model's reference profile on both scales. The exit status is 0 when the
 // run completes (refused cases included), 1 when it fails (an unreadable file, a site
 // not built) and 2 when the command line is wrong (unknown subcommand, flag or model,
 // an address that is not loopback). Events go to standard error through log/slog.
@@ -38,6 +41,10 @@ const usage = `usage: spiegel <command> [flags]
 commands:
   score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
                                                   score cases, one JSON line each
+  explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
+                                                  explain cases: linear predictor, intercept
+                                                  or centring, one contribution per term and
+                                                  the change from the reference profile
   verify -params FILE [-pin SHA256]               verify a parameter file (exit 0: passed)
   models                                          list the models, one JSON line each
   describe -model ID [-params FILE]               print a model's description
@@ -71,6 +78,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "score":
 		return runScore(e, args[1:])
+	case "explain":
+		return runExplain(e, args[1:])
 	case "verify":
 		return runVerify(e, args[1:])
 	case "models":

@@ -20,7 +20,13 @@ const maxLineBytes = 1 << 20
 
 // runScore is `spiegel score`: it scores every case of the input with one model.
 func runScore(e *env, args []string) int {
-	fs := flag.NewFlagSet("score", flag.ContinueOnError)
+	return runCases(e, "score", args, false)
+}
+
+// runCases is `spiegel score` and, with explain set, `spiegel explain`: the same
+// flags and input, one Record or ExplainRecord per case.
+func runCases(e *env, name string, args []string, explain bool) int {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	model := fs.String("model", "", "model `id` (see spiegel models)")
 	params := fs.String("params", "", "bind the verified parameter `file` (OxRec-NL)")
 	pin := fs.String("pin", "", "refuse a parameter file whose SHA-256 is not `hex`")
@@ -39,11 +45,11 @@ func runScore(e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	return score(e, m, *in, read)
+	return score(e, m, *in, read, explain)
 }
 
-// score opens the input, scores it with read and logs the totals.
-func score(e *env, m *scoring.Model, path string, read caseReader) int {
+// score opens the input, scores (or explains) it with read and logs the totals.
+func score(e *env, m *scoring.Model, path string, read caseReader, explain bool) int {
 	in, err := openInput(path, e.stdin)
 	if err != nil {
 		e.log.Error("open input", "err", err)
@@ -51,7 +57,7 @@ func score(e *env, m *scoring.Model, path string, read caseReader) int {
 	}
 	defer in.Close()
 
-	out := &recordWriter{w: bufio.NewWriter(e.stdout)}
+	out := &recordWriter{w: bufio.NewWriter(e.stdout), explain: explain}
 	err = read(m, in, out)
 	if flushErr := out.w.Flush(); err == nil {
 		err = flushErr
@@ -60,7 +66,11 @@ func score(e *env, m *scoring.Model, path string, read caseReader) int {
 		e.log.Error("score", "model", m.ID(), "after", out.n, "err", err)
 		return exitFail
 	}
-	e.log.Info("scored", "model", m.ID(), "cases", out.n, "refused", out.refused)
+	done := "scored"
+	if explain {
+		done = "explained"
+	}
+	e.log.Info(done, "model", m.ID(), "cases", out.n, "refused", out.refused)
 	return exitOK
 }
 
@@ -94,16 +104,34 @@ func openInput(path string, stdin io.Reader) (io.ReadCloser, error) {
 	return os.Open(path)
 }
 
-// recordWriter writes records as JSON lines and counts them.
+// recordWriter writes records as JSON lines and counts them. With explain set, a
+// case's line is its scoring.ExplainRecord instead of its scoring.Record.
 type recordWriter struct {
 	w          *bufio.Writer
 	n, refused int
+	explain    bool
 }
 
-// write writes one record. A record that cannot be encoded (a non-finite number) is
-// replaced by an error record for the same case.
-func (o *recordWriter) write(r scoring.Record) error {
-	line, err := encodeLine(r)
+// result computes one decoded case's line: its Record or its ExplainRecord.
+func (o *recordWriter) result(m *scoring.Model, id string, c scoring.Case) any {
+	if o.explain {
+		return scoring.ExplainCase(m, id, c)
+	}
+	return scoring.ScoreRecord(m, id, c)
+}
+
+// write writes one line, a scoring.Record or scoring.ExplainRecord. A line that
+// cannot be encoded (a non-finite number) is replaced by an error record for the
+// same case.
+func (o *recordWriter) write(v any) error {
+	r, ok := v.(scoring.Record)
+	if x, isExplain := v.(scoring.ExplainRecord); isExplain {
+		r, ok = x.Record, true
+	}
+	if !ok {
+		return fmt.Errorf("internal error: cannot write a %T", v)
+	}
+	line, err := encodeLine(v)
 	if err != nil {
 		r = scoring.ErrorRecord(r.Model, r.ID, fmt.Errorf("encode result: %w", err))
 		line, _ = encodeLine(r) // an error record holds only strings

@@ -283,7 +283,9 @@
       return refuse(ui, { error: fill(text.variant_error, { message }) });
     }
     if (applied.rec.error) return refuse(ui, applied.rec);
-    return page.show(ui.group, render(ui, v, applied, runs, c));
+    const card = render(ui, v, applied, runs, c);
+    if (page.resultShown) page.resultShown(card, applied.id, only(c, applied.d));
+    return page.show(ui.group, card);
   }
 
   // refuse shows the errors of a case and drops its previous result.
