@@ -29,6 +29,8 @@ type API struct {
 	mu   sync.RWMutex
 	cat  *scoring.Catalog // base, or base bound to a verified parameter file
 	err  error            // when set, the reason every method fails
+	// loaded holds the models added by LoadModel (recalibrated definitions), by id.
+	loaded map[string]*scoring.Model
 }
 
 // New returns an API over the models of cat. A nil cat gives an API whose methods all
