@@ -70,6 +70,7 @@ fuzz-short:
 	$(FUZZ) -fuzz '^FuzzLoad$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzVerifyParameters$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzOGRS3$$' ./scoring
+	$(FUZZ) -fuzz '^FuzzReadCohort$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzScoreJSONL$$' ./cmd/spiegel
 	$(FUZZ) -fuzz '^FuzzScoreCSV$$' ./cmd/spiegel
 
