@@ -118,10 +118,14 @@ func (a *API) ScoreMany(id string, casesJSON []byte) (out []byte) {
 	return buf.Bytes()
 }
 
-// model returns the catalog's model with the given id.
+// model returns the model with the given id: one added by LoadModel, or the
+// catalog's.
 func (a *API) model(id string) (*scoring.Model, error) {
 	if a.err != nil {
 		return nil, a.err
+	}
+	if m, ok := a.loadedModel(id); ok {
+		return m, nil
 	}
 	return a.catalog().Model(id)
 }

@@ -179,14 +179,8 @@ func (o *ValidateOptions) spec(m *scoring.Model, length float64) (scoring.Cohort
 // resolve returns the model with the given id: bound to the parameter file params when
 // that is not empty, else from the current catalog or the loaded models.
 func (a *API) resolve(id, params string) (*scoring.Model, error) {
-	if a.err != nil {
-		return nil, a.err
-	}
-	if params == "" {
-		if m, ok := a.loadedModel(id); ok {
-			return m, nil
-		}
-		return a.catalog().Model(id)
+	if params == "" || a.err != nil {
+		return a.model(id)
 	}
 	set, err := scoring.VerifyParameters(a.base, []byte(params), "")
 	if err != nil {

@@ -155,7 +155,8 @@ func TestPageHead(t *testing.T) {
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
-	if want := []string{"wasm_exec.js", "app.js", "group.js"}; !slices.Equal(srcs, want) {
+	want := []string{"wasm_exec.js", "app.js", "group.js", "validate.js"}
+	if !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
 	result := find(page, func(n *html.Node) bool { return attr(n, "data-testid") == "result" })
@@ -175,7 +176,7 @@ func TestTextForScript(t *testing.T) {
 		t.Fatalf("text block: %v", err)
 	}
 	keys := map[string]bool{}
-	for _, name := range []string{"assets/app.js", "assets/group.js"} {
+	for _, name := range []string{"assets/app.js", "assets/group.js", "assets/validate.js"} {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -197,7 +198,7 @@ func TestTextForScript(t *testing.T) {
 	}
 	for k := range keys {
 		if got[k] == "" {
-			t.Errorf("app.js or group.js reads text.%s, which the text block lacks", k)
+			t.Errorf("app.js, group.js or validate.js reads text.%s, which the text block lacks", k)
 		}
 	}
 }
