@@ -288,7 +288,7 @@
       el("h3", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: v.horizon }) }));
     if (v.synthetic) card.append(el("p", { class: "notice synthetic", text: text.val_synthetic }));
     if (v.notice) card.append(el("p", { class: "notice", text: v.notice }));
-    card.append(dataSummary(v.data), measuresTable([v]), warnings(v.warnings),
+    add(card, dataSummary(v.data), measuresTable([v]), warnings(v.warnings),
       calibration(v, ""), subgroups(v, ""), badRows(v.bad_rows));
     return [card];
   }
@@ -299,11 +299,16 @@
       el("h3", { text: text.val_compare_cap }), dataSummary(c.data), measuresTable(c.models));
     c.models.forEach((v, i) => {
       const suffix = "-" + (i + 1);
-      card.append(el("h4", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: v.horizon }) }),
+      add(card, el("h4", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: v.horizon }) }),
         warnings(v.warnings), calibration(v, suffix), subgroups(v, suffix));
     });
-    card.append(badRows(c.bad_rows));
+    add(card, badRows(c.bad_rows));
     return [card];
+  }
+
+  // add appends the nodes that are not null.
+  function add(parent, ...nodes) {
+    parent.append(...nodes.filter(Boolean));
   }
 
   function modelName(id) {
@@ -396,7 +401,7 @@
   // 95% interval as a whisker, and the diagonal of perfect calibration. Both axes
   // run from 0 to the same top: the largest value shown, rounded up to a tenth.
   function plot(groups, name, suffix) {
-    const size = 320, pad = 48, inner = size - 2 * pad;
+    const size = 340, pad = 60, inner = size - 2 * pad;
     const top = Math.min(1, Math.max(0.1, Math.ceil(10 * Math.max(0,
       ...groups.flatMap((g) => [g.upper, g.mean_predicted, g.observed_risk]))) / 10));
     const x = (p) => pad + (inner * p) / top;
@@ -435,8 +440,8 @@
         svgText(label, { x: x(0) - 6, y: y(p) + 4, "text-anchor": "end" }));
     }
     g.append(svgText(text.val_plot_x, { x: size / 2, y: size - 8, "text-anchor": "middle" }),
-      svgText(text.val_plot_y, { x: 12, y: size / 2, "text-anchor": "middle",
-        transform: `rotate(-90 12 ${size / 2})` }));
+      svgText(text.val_plot_y, { x: 14, y: size / 2, "text-anchor": "middle",
+        transform: `rotate(-90 14 ${size / 2})` }));
     return g;
   }
 
