@@ -181,11 +181,11 @@ func Index(p Page) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = Picker(p).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = ValidationStudio(p.Text).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = ValidationStudio(p.Text).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = Picker(p).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -119,7 +119,7 @@ var validateEN = ValidateText{
 	ValFileFailed: "The file could not be read: {reason}",
 
 	ValModelLegend:   "Model and outcome",
-	ValModel:         "Model",
+	ValModel:         "Model to validate",
 	ValHorizon:       "Horizon",
 	ValOutcomeKind:   "Observed outcome",
 	ValKindTime:      "Follow-up time and event",
@@ -223,7 +223,7 @@ var validateNL = ValidateText{
 	ValFileFailed: "Het bestand kon niet worden gelezen: {reason}",
 
 	ValModelLegend:   "Model en uitkomst",
-	ValModel:         "Model",
+	ValModel:         "Te valideren model",
 	ValHorizon:       "Horizon",
 	ValOutcomeKind:   "Waargenomen uitkomst",
 	ValKindTime:      "Duur van de follow-up en gebeurtenis",

@@ -55,6 +55,10 @@
   ui.recal.addEventListener("click", () => run(recalibrate));
   ui.load.addEventListener("change", loadBack);
 
+  // Every column choice starts with its empty option, so that an untouched page
+  // counts as untouched (app.js asks before leaving a page with edited forms).
+  fillAllColumns();
+
   page.onReady(() => {
     for (const c of [ui.file, ui.model, ui.horizon, ui.compare, ui.paramsA, ui.paramsB,
       ui.load, compute, ui.recal]) c.disabled = false;
