@@ -289,7 +289,7 @@
   // single is the result of one model: summary, measures, plot, subgroups, bad rows.
   function single(v) {
     const card = el("article", { class: "val-card", "data-testid": "val-card", "data-model": v.model },
-      el("h3", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: v.horizon }) }));
+      el("h3", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: horizonText(v) }) }));
     if (v.synthetic) card.append(el("p", { class: "notice synthetic", text: text.val_synthetic }));
     if (v.notice) card.append(el("p", { class: "notice", text: v.notice }));
     add(card, dataSummary(v.data), measuresTable([v]), warnings(v.warnings),
@@ -303,7 +303,7 @@
       el("h3", { text: text.val_compare_cap }), dataSummary(c.data), measuresTable(c.models));
     c.models.forEach((v, i) => {
       const suffix = "-" + (i + 1);
-      add(card, el("h4", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: v.horizon }) }),
+      add(card, el("h4", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: horizonText(v) }) }),
         warnings(v.warnings), calibration(v, suffix), subgroups(v, suffix));
     });
     add(card, badRows(c.bad_rows));
@@ -313,6 +313,12 @@
   // add appends the nodes that are not null.
   function add(parent, ...nodes) {
     parent.append(...nodes.filter(Boolean));
+  }
+
+  // horizonText names the validated horizon as its choice reads, else by its label.
+  function horizonText(v) {
+    const opt = Array.from(ui.horizon.options).find((o) => o.value === String(v.horizon_length));
+    return opt ? opt.textContent : v.horizon;
   }
 
   function modelName(id) {
