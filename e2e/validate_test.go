@@ -320,10 +320,12 @@ func TestValidationStudioCompares(t *testing.T) {
 	}
 	for i, v := range cmp.Models {
 		suffix := "-" + strconv.Itoa(i+1)
-		if got := valDataValue(t, card, "val-concordance"+suffix); math.Abs(got-*v.Concordance) > validationTolerance {
+		got := valDataValue(t, card, "val-concordance"+suffix)
+		if math.Abs(got-*v.Concordance) > validationTolerance {
 			t.Errorf("page concordance of %s = %v, want %v", v.Model, got, *v.Concordance)
 		}
-		if got := valDataValue(t, card, "val-brier"+suffix); math.Abs(got-v.Brier) > validationTolerance {
+		if got := valDataValue(t, card, "val-brier"+suffix); math.Abs(got-v.Brier) >
+			validationTolerance {
 			t.Errorf("page Brier of %s = %v, want %v", v.Model, got, v.Brier)
 		}
 		if n := valCount(t, card.GetByTestId("val-plot"+suffix).GetByTestId("val-cal-point")); n != 10 {

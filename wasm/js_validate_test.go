@@ -17,7 +17,8 @@ func TestJSValidateRecalibrateLoadModel(t *testing.T) {
 	opts := `{"model": "rossi-cox", "horizon": 52, "time": "week", "event": "arrest",
 		"by": "fin", "date": "2026-05-01"}`
 	got := fromJS[any](t, spiegel.Call("validate", data, parseJS(opts)))
-	if want := decode[any](t, api.Validate([]byte(data), []byte(opts))); !reflect.DeepEqual(got, want) {
+	want := decode[any](t, api.Validate([]byte(data), []byte(opts)))
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spiegel.validate = %v, want %v", got, want)
 	}
 	r := fromJS[recalibrateOutput](t, spiegel.Call("recalibrate", data, parseJS(opts)))
