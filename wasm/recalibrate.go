@@ -25,6 +25,11 @@ type recalibrateOutput struct {
 // spiegel-model/1) and its golden cases (spiegel-golden/1) as text, as `spiegel
 // validate -recalibrate` writes them, with the summary and the new model's measures;
 // or an error record.
+//
+// TODO(recalibrate-params): a template bound to a parameter file (OxRec-NL) is
+// recalibrated into a stand-alone definition too; writing a new spiegel-params/1 file
+// for the whole group (every variant, with its golden cases) would let an
+// organisation issue the result through loadParams like any parameter file.
 func (a *API) Recalibrate(csv, opts []byte) (out []byte) {
 	defer recoverInto(&out, errorObject, "")
 	o, m, c, vo, err := a.prepare(csv, opts)
