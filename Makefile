@@ -71,6 +71,7 @@ fuzz-short:
 	$(FUZZ) -fuzz '^FuzzVerifyParameters$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzOGRS3$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzVerifyGolden$$' ./scoring
+	$(FUZZ) -fuzz '^FuzzReadCohort$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzScoreJSONL$$' ./cmd/spiegel
 	$(FUZZ) -fuzz '^FuzzScoreCSV$$' ./cmd/spiegel
 

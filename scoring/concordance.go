@@ -1,9 +1,11 @@
 package scoring
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -41,7 +43,10 @@ func HarrellC(time []float64, event []bool, risk []float64) (Concordance, error)
 	for i := range order {
 		order[i] = i
 	}
-	sort.Slice(order, func(a, b int) bool { return time[order[a]] > time[order[b]] })
+	// slices.SortFunc rather than sort.Slice: the latter swaps through reflection,
+	// which is many times slower in WebAssembly. The order within a tie of times
+	// does not matter (countGroup treats a tie as one group).
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(time[b], time[a]) })
 	var c Concordance
 	tree := newFenwick(nranks)
 	for lo := 0; lo < len(order); {

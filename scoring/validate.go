@@ -3,7 +3,7 @@ package scoring
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -162,7 +162,8 @@ func describeField(e FieldError) string {
 type modelPlan struct {
 	m       *Model
 	horizon int
-	columns []int // per input, in the model's input order
+	columns []int                // per input, in the model's input order
+	memo    map[string]memoEntry // answers by input values (see predictMemo)
 }
 
 // planAll plans every model and checks the shared parts: the subgroup column and the
@@ -249,6 +250,7 @@ type scored struct {
 	samples []*sample
 	by      []string
 	bad     []BadRow
+	key     []byte // scratch space for predictMemo's keys
 }
 
 // scoreCohort predicts every row with every model. A row is used only when every
@@ -256,8 +258,9 @@ type scored struct {
 func scoreCohort(plans []modelPlan, c *Cohort, opt ValidationOptions) *scored {
 	sc := &scored{bad: append([]BadRow(nil), c.Bad...)}
 	shared := &sample{kind: c.Kind}
-	for range plans {
+	for k := range plans {
 		sc.samples = append(sc.samples, &sample{kind: c.Kind})
+		plans[k].memo = map[string]memoEntry{}
 	}
 	outcome, _ := c.outcomeIndex(opt.Horizon)
 	for ri := range c.Rows {
@@ -280,7 +283,7 @@ func scoreCohort(plans []modelPlan, c *Cohort, opt ValidationOptions) *scored {
 	for _, s := range sc.samples {
 		s.time, s.event, s.y = shared.time, shared.event, shared.y
 	}
-	sort.SliceStable(sc.bad, func(a, b int) bool { return sc.bad[a].Row < sc.bad[b].Row })
+	slices.SortStableFunc(sc.bad, func(a, b BadRow) int { return a.Row - b.Row })
 	return sc
 }
 
@@ -288,17 +291,14 @@ func scoreCohort(plans []modelPlan, c *Cohort, opt ValidationOptions) *scored {
 // the samples only when every model accepts it; else it returns the first refusal.
 func (sc *scored) predictRow(plans []modelPlan, c *Cohort, row *CohortRow) *BadRow {
 	scores, risks := make([]float64, len(plans)), make([]float64, len(plans))
-	for k, pl := range plans {
-		p, err := pl.m.Predict(pl.caseOf(row))
-		if err != nil {
-			return &BadRow{Row: row.Row, Line: row.Line, Model: pl.m.ID(),
-				Errors: c.fieldErrors(pl.m, err)}
+	for k := range plans {
+		var e memoEntry
+		e, sc.key = plans[k].predictMemo(row, sc.key)
+		if e.err != nil {
+			return &BadRow{Row: row.Row, Line: row.Line, Model: plans[k].m.ID(),
+				Errors: c.fieldErrors(plans[k].m, e.err)}
 		}
-		h := p.Horizons[pl.horizon]
-		scores[k], risks[k] = p.LinearPredictor, h.Probability
-		if h.Intercept != nil {
-			scores[k] += *h.Intercept
-		}
+		scores[k], risks[k] = e.score, e.risk
 	}
 	for k, s := range sc.samples {
 		s.score, s.p = append(s.score, scores[k]), append(s.p, risks[k])

@@ -75,9 +75,12 @@ type BadRow struct {
 // case per row. It refuses the whole file for a header that repeats a name or lacks a
 // column that spec names (wrapping ErrMissingColumn), and lists in Cohort.Bad the rows
 // it cannot use: a wrong number of fields, broken quoting, or a time, event or
-// outcome that is not valid. Model inputs are checked later, by Validate.
+// outcome that is not valid. Model inputs are checked later, by Validate. Data over
+// MaxCohortBytes or MaxCohortRows are refused with an error wrapping
+// ErrCohortTooLarge.
 func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
 	hash := sha256.New()
+	r = &limitReader{r: r, left: maxCohortBytes}
 	cr := csv.NewReader(io.TeeReader(r, hash))
 	c := &Cohort{spec: spec, col: map[string]int{}}
 	if err := c.readHeader(cr); err != nil {
@@ -90,6 +93,9 @@ func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
 		return nil, err
 	}
 	if _, err := io.Copy(io.Discard, io.TeeReader(r, hash)); err != nil {
+		if errors.Is(err, ErrCohortTooLarge) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("read data: %w", err)
 	}
 	c.SHA256 = hex.EncodeToString(hash.Sum(nil))
@@ -101,6 +107,9 @@ func (c *Cohort) readHeader(cr *csv.Reader) error {
 	header, err := cr.Read()
 	if err == io.EOF {
 		return errors.New("read header: the data are empty")
+	}
+	if errors.Is(err, ErrCohortTooLarge) {
+		return err
 	}
 	if err != nil {
 		return fmt.Errorf("read header: %w", err)
@@ -168,6 +177,12 @@ func (c *Cohort) readRows(cr *csv.Reader) error {
 		fields, err := cr.Read()
 		if err == io.EOF {
 			return nil
+		}
+		if errors.Is(err, ErrCohortTooLarge) {
+			return err
+		}
+		if c.Read == maxCohortRows {
+			return errTooManyRows()
 		}
 		c.Read++
 		var parse *csv.ParseError

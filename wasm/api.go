@@ -29,6 +29,8 @@ type API struct {
 	mu   sync.RWMutex
 	cat  *scoring.Catalog // base, or base bound to a verified parameter file
 	err  error            // when set, the reason every method fails
+	// loaded holds the models added by LoadModel (recalibrated definitions), by id.
+	loaded map[string]*scoring.Model
 }
 
 // New returns an API over the models of cat. A nil cat gives an API whose methods all
@@ -116,10 +118,14 @@ func (a *API) ScoreMany(id string, casesJSON []byte) (out []byte) {
 	return buf.Bytes()
 }
 
-// model returns the catalog's model with the given id.
+// model returns the model with the given id: one added by LoadModel, or the
+// catalog's.
 func (a *API) model(id string) (*scoring.Model, error) {
 	if a.err != nil {
 		return nil, a.err
+	}
+	if m, ok := a.loadedModel(id); ok {
+		return m, nil
 	}
 	return a.catalog().Model(id)
 }

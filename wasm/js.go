@@ -12,9 +12,10 @@ import (
 // Register sets globalThis.spiegel to an object with the functions models(),
 // describe(id), score(id, case), scoreMany(id, cases), loadParams(text[, pin]),
 // clearParams(), syntheticParams(), variant(group, case), explain(id, case),
-// sweep(id, case, request), whatIf(id, before, after), numbers(id) and
-// faultDemo(id, fault, cases, minMove),
-// which call api, and the string version (Version). Arguments that are objects are converted with the page's
+// sweep(id, case, request), whatIf(id, before, after), numbers(id),
+// faultDemo(id, fault, cases, minMove), validate(csv, options), recalibrate(csv,
+// options) and loadModel(definition, golden), which call api, and the string version
+// (Version). Arguments that are objects are converted with the page's
 // JSON.stringify and results returned as plain objects made by JSON.parse. A wrong
 // argument count or type gives an error record (an array of one for scoreMany): the
 // functions never throw. Register must be called once, before JavaScript needs
@@ -41,6 +42,13 @@ func Register(api *API) error {
 		"whatIf":    export(api.jsWhatIf, errorObject),
 		"numbers":   export(api.jsNumbers, errorObject),
 		"faultDemo": export(api.jsFaultDemo, errorObject),
+		"validate": export(func(args []js.Value) []byte {
+			return textAndOptions(args, "validate", api.Validate)
+		}, errorObject),
+		"recalibrate": export(func(args []js.Value) []byte {
+			return textAndOptions(args, "recalibrate", api.Recalibrate)
+		}, errorObject),
+		"loadModel": export(api.jsLoadModel, errorObject),
 	}
 	js.Global().Set("spiegel", js.ValueOf(spiegel))
 	return nil
@@ -56,6 +64,39 @@ func (a *API) jsLoadParams(args []js.Value) []byte {
 		pin = args[1].String()
 	}
 	return a.LoadParams([]byte(args[0].String()), pin)
+}
+
+// textAndOptions calls method(text, options) for validate(csv, options) and
+// recalibrate(csv, options): a string and an object.
+func textAndOptions(args []js.Value, name string, method func(text, opts []byte) []byte) []byte {
+	if err := wantArgs(name, args, "csv", "options"); err != nil {
+		return errorObject("", err)
+	}
+	text, err := stringArg(name, "csv", args[0])
+	if err != nil {
+		return errorObject("", err)
+	}
+	opts, err := jsonArg(name, "options", args[1])
+	if err != nil {
+		return errorObject("", err)
+	}
+	return method([]byte(text), opts)
+}
+
+// jsLoadModel is loadModel(definition, golden): two texts.
+func (a *API) jsLoadModel(args []js.Value) []byte {
+	if err := wantArgs("loadModel", args, "definition", "golden"); err != nil {
+		return errorObject("", err)
+	}
+	def, err := stringArg("loadModel", "definition", args[0])
+	if err != nil {
+		return errorObject("", err)
+	}
+	golden, err := stringArg("loadModel", "golden", args[1])
+	if err != nil {
+		return errorObject("", err)
+	}
+	return a.LoadModel([]byte(def), []byte(golden))
 }
 
 // jsVariant is variant(group, case).

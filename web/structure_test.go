@@ -155,7 +155,9 @@ func TestPageHead(t *testing.T) {
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
-	if want := []string{"wasm_exec.js", WasmScript, "app.js", "group.js", "explain.js"}; !slices.Equal(srcs, want) {
+	want := []string{"wasm_exec.js", WasmScript, "app.js", "group.js", "explain.js",
+		"validate.js"}
+	if !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
 	result := find(page, func(n *html.Node) bool { return attr(n, "data-testid") == "result" })
@@ -177,7 +179,7 @@ func TestTextForScript(t *testing.T) {
 	checkScriptKeys(t, "assets/explain.js", `\btx\.([a-z0-9_]+)`, got["explain"])
 	checkScriptKeys(t, "assets/explain.js", `\bpage\.text\.([a-z0-9_]+)`, map[string]any(got))
 	keys := map[string]bool{}
-	for _, name := range []string{"assets/app.js", "assets/group.js"} {
+	for _, name := range []string{"assets/app.js", "assets/group.js", "assets/validate.js"} {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -199,7 +201,7 @@ func TestTextForScript(t *testing.T) {
 	}
 	for k := range keys {
 		if s, _ := got[k].(string); s == "" {
-			t.Errorf("app.js or group.js reads text.%s, which the text block lacks", k)
+			t.Errorf("app.js, group.js or validate.js reads text.%s, which the text block lacks", k)
 		}
 	}
 }

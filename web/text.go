@@ -143,6 +143,8 @@ type JSText struct {
 
 	// Explain is the text of the per-case explanation (explain.js).
 	Explain ExplainText `json:"explain"`
+	// The validation studio (text_validate.go), its keys flattened into this block.
+	ValidateText
 }
 
 // PopulationLabel names a group population by its id, or returns the id.
@@ -292,7 +294,8 @@ var English = Text{
 		VariantName:           "{population} · {outcome}",
 		ContribPerVariant:     "How each input counts, per variant",
 
-		Explain: explainEN,
+		Explain:      explainEN,
+		ValidateText: validateEN,
 	},
 }
 

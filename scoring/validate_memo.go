@@ -1,0 +1,46 @@
+package scoring
+
+import "encoding/binary"
+
+// memoEntry is a model's answer for one combination of input values: the score and
+// predicted risk at the planned horizon, or the refusal.
+type memoEntry struct {
+	score, risk float64
+	err         error
+}
+
+// memoKey is the row's values of the plan's input columns, each preceded by its
+// length, so that no two different combinations share a key.
+func (pl *modelPlan) memoKey(row *CohortRow, buf []byte) []byte {
+	buf = buf[:0]
+	for _, col := range pl.columns {
+		f := row.Fields[col]
+		buf = binary.AppendUvarint(buf, uint64(len(f)))
+		buf = append(buf, f...)
+	}
+	return buf
+}
+
+// predictMemo predicts a row with the plan's model, once per combination of input
+// values: a prediction depends on the inputs alone (the package reads no clock and
+// keeps no state), so rows that repeat a combination, common in case data where most
+// inputs are levels or small counts, reuse the answer bit for bit.
+func (pl *modelPlan) predictMemo(row *CohortRow, buf []byte) (memoEntry, []byte) {
+	buf = pl.memoKey(row, buf)
+	if e, ok := pl.memo[string(buf)]; ok {
+		return e, buf
+	}
+	var e memoEntry
+	p, err := pl.m.Predict(pl.caseOf(row))
+	if err != nil {
+		e.err = err
+	} else {
+		h := p.Horizons[pl.horizon]
+		e.score, e.risk = p.LinearPredictor, h.Probability
+		if h.Intercept != nil {
+			e.score += *h.Intercept
+		}
+	}
+	pl.memo[string(buf)] = e
+	return e, buf
+}

@@ -1,0 +1,83 @@
+package wasm
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"spiegel/scoring"
+)
+
+// oxrecCSV builds made-up follow-up data from the inputs of the synthetic file's
+// golden cases, each repeated with different follow-up times and events.
+func oxrecCSV(t *testing.T) string {
+	t.Helper()
+	var f scoring.ParameterFile
+	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &f); err != nil {
+		t.Fatal(err)
+	}
+	var cols []string
+	for _, g := range f.Golden {
+		for k := range g.Case {
+			if !slices.Contains(cols, k) {
+				cols = append(cols, k)
+			}
+		}
+	}
+	slices.Sort(cols)
+	var b strings.Builder
+	b.WriteString("years,event," + strings.Join(cols, ",") + "\n")
+	for i := range 60 {
+		g := f.Golden[i%len(f.Golden)]
+		b.WriteString(strconv.FormatFloat(0.25+float64(i%9)*0.25, 'f', -1, 64) + "," +
+			strconv.Itoa(i%3/2))
+		for _, c := range cols {
+			b.WriteString("," + g.Case[c])
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// TestValidateWithParameterFiles validates an OxRec-NL template with a parameter
+// file given for the call only, alone and side by side with a second file.
+func TestValidateWithParameterFiles(t *testing.T) {
+	_, api := builtin(t)
+	data := []byte(oxrecCSV(t))
+	params, err := json.Marshal(string(scoring.SyntheticOxRecParams))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := `"model": "oxrec-nl-detained-general", "horizon": "1y", "time": "years",
+		"event": "event"`
+	r := decode[scoring.Record](t, api.Validate(data, []byte(`{`+base+`}`)))
+	if !strings.Contains(r.Error, "parameter file") {
+		t.Errorf("Validate(template, no file) error = %q, want one about the parameter file",
+			r.Error)
+	}
+
+	sum := sha256.Sum256(scoring.SyntheticOxRecParams)
+	sha := hex.EncodeToString(sum[:])
+	v := decode[scoring.Validation](t, api.Validate(data, []byte(`{`+base+`, "params": `+
+		string(params)+`}`)))
+	if v.ParamsSHA256 != sha || !v.Synthetic || v.N == 0 {
+		t.Errorf("Validate(with file) = %+v, want the file's SHA-256 %s, synthetic", v, sha)
+	}
+	cmp := decode[scoring.Comparison](t, api.Validate(data, []byte(`{`+base+`, "params": `+
+		string(params)+`, "compare": "oxrec-nl-detained-general", "compare_params": `+
+		string(params)+`}`)))
+	if len(cmp.Models) != 2 || cmp.Models[0].ParamsSHA256 != sha ||
+		cmp.Models[1].ParamsSHA256 != sha || cmp.Models[0].Brier != cmp.Models[1].Brier {
+		t.Errorf("Validate(two files) = %+v, want both bound to the file", cmp)
+	}
+
+	// The files were for those calls only: the page's models are as they were.
+	d := decode[scoring.Description](t, api.Describe("oxrec-nl-detained-general"))
+	if d.Computable {
+		t.Error("a parameter file given to validate stayed bound after the call")
+	}
+}
