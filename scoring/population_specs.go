@@ -52,6 +52,26 @@ type BandWeight struct {
 	Weight float64 `json:"weight"`
 }
 
+// Shares returns each level's or band's weight as a fraction of the total, in
+// table order.
+func (d *Distribution) Shares() []float64 {
+	var ws []float64
+	for _, l := range d.Levels {
+		ws = append(ws, l.Weight)
+	}
+	for _, b := range d.Bands {
+		ws = append(ws, b.Weight)
+	}
+	total := 0.0
+	for _, w := range ws {
+		total += w
+	}
+	for i := range ws {
+		ws[i] /= total
+	}
+	return ws
+}
+
 func (l LevelWeight) weight() float64 { return l.Weight }
 func (b BandWeight) weight() float64  { return b.Weight }
 

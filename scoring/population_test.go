@@ -155,23 +155,6 @@ func TestPopulationSpecsAreDocumented(t *testing.T) {
 	}
 }
 
-// share is the stated weight of each level or band of d, as a fraction of the whole.
-func share(d scoring.Distribution) []float64 {
-	total, out := 0.0, []float64{}
-	for _, l := range d.Levels {
-		total += l.Weight
-		out = append(out, l.Weight)
-	}
-	for _, b := range d.Bands {
-		total += b.Weight
-		out = append(out, b.Weight)
-	}
-	for i := range out {
-		out[i] /= total
-	}
-	return out
-}
-
 // slot returns the level or band of d that holds the value v, or -1.
 func slot(d scoring.Distribution, v string) int {
 	for i, l := range d.Levels {
@@ -222,7 +205,7 @@ func TestDrawsFollowTheirTables(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range s.Distributions {
-			want := share(d)
+			want := d.Shares()
 			got := make([]float64, len(want))
 			checked := false
 			for i, c := range p.Cases {

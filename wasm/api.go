@@ -29,6 +29,7 @@ type API struct {
 	mu   sync.RWMutex
 	cat  *scoring.Catalog // base, or base bound to a verified parameter file
 	err  error            // when set, the reason every method fails
+	demo demoState        // the fault demonstration's population and run
 }
 
 // New returns an API over the models of cat. A nil cat gives an API whose methods all

@@ -40,6 +40,7 @@ func Register(api *API) error {
 		"numbers":   export(api.jsNumbers, errorObject),
 		"faultDemo": export(api.jsFaultDemo, errorObject),
 	}
+	registerFaults(spiegel, api)
 	js.Global().Set("spiegel", js.ValueOf(spiegel))
 	return nil
 }
