@@ -188,6 +188,7 @@ func (a *API) FaultResult() (out []byte) {
 	w.num(d.minMove)
 	w.key("done")
 	w.bool(d.run.Done())
+	w.field("format", d.pop.Format)
 	w.key("synthetic")
 	w.bool(d.pop.Synthetic)
 	writeRowErrors(w, "bad", d.pop.Bad)
