@@ -140,6 +140,9 @@ type JSText struct {
 	CellError             string `json:"cell_error"`   // {message}
 	VariantName           string `json:"variant_name"` // {population} {outcome}
 	ContribPerVariant     string `json:"contrib_per_variant"`
+
+	// The fault demonstration and the proxy-input lens (text_faults.go).
+	FaultText
 }
 
 // PopulationLabel names a group population by its id, or returns the id.
@@ -288,6 +291,8 @@ var English = Text{
 		CellError:             "Not computed: {message}",
 		VariantName:           "{population} · {outcome}",
 		ContribPerVariant:     "How each input counts, per variant",
+
+		FaultText: FaultsEN,
 	},
 }
 
