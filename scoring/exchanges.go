@@ -5,7 +5,9 @@ package scoring
 // is exchanged: two levels of Predictor (with their labels), or this model and
 // Fault.Model.
 type Exchange struct {
-	Fault  Fault  `json:"fault"`
+	Fault Fault `json:"fault"`
+	// Input is the label of the input whose levels are exchanged ("" for models).
+	Input  string `json:"input,omitempty"`
 	ALabel string `json:"a_label"`
 	BLabel string `json:"b_label"`
 }
@@ -61,7 +63,7 @@ func levelExchanges(m *Model) []Exchange {
 			}
 			seen[k] = true
 			a, b := p.Levels[0], p.Levels[1]
-			out = append(out, Exchange{ALabel: a.Label, BLabel: b.Label,
+			out = append(out, Exchange{Input: p.Label, ALabel: a.Label, BLabel: b.Label,
 				Fault: Fault{Kind: FaultSwapLevels, Predictor: k, A: a.ID, B: b.ID}})
 		}
 	}

@@ -33,6 +33,7 @@ type MovedCase struct {
 	Horizon    string  `json:"horizon"`
 	Before     float64 `json:"before"`
 	After      float64 `json:"after"`
+	Change     float64 `json:"change"` // After − Before
 	BandBefore string  `json:"band_before,omitempty"`
 	BandAfter  string  `json:"band_after,omitempty"`
 }
@@ -209,6 +210,7 @@ func compareResults(at MovedCase, before, after *Prediction, minMove float64,
 		if far || changed {
 			mc := at
 			mc.Horizon, mc.Before, mc.After = counts[h].Horizon, b[h].value, a[h].value
+			mc.Change = a[h].value - b[h].value
 			mc.BandBefore, mc.BandAfter = b[h].band, a[h].band
 			*moved = append(*moved, mc)
 		}

@@ -41,6 +41,9 @@ func TestFaultRunInStepsMatchesFaultDemo(t *testing.T) {
 		t.Errorf("refusals = %+v, want case 6 (%s) with a reason", got.Refusals, pop.IDs[5])
 	}
 	for i := range got.Moved {
+		if mc := got.Moved[i]; mc.Change != mc.After-mc.Before {
+			t.Fatalf("moved[%d]: change %v, want %v − %v", i, mc.Change, mc.After, mc.Before)
+		}
 		if got.Moved[i].Row != got.Moved[i].Index+1 {
 			t.Fatalf("moved[%d]: row %d for index %d", i, got.Moved[i].Row, got.Moved[i].Index)
 		}

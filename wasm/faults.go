@@ -107,6 +107,9 @@ func (a *API) Exchanges(id string) (out []byte) {
 		w.open('{')
 		w.key("fault")
 		writeFault(w, x.Fault)
+		if x.Input != "" {
+			w.field("input", x.Input)
+		}
 		w.field("a_label", x.ALabel)
 		w.field("b_label", x.BLabel)
 		w.close('}')
@@ -247,6 +250,8 @@ func writeMoved(w *jsonWriter, mc scoring.MovedCase) {
 	w.num(mc.Before)
 	w.key("after")
 	w.num(mc.After)
+	w.key("change")
+	w.num(mc.Change)
 	if mc.BandBefore != "" || mc.BandAfter != "" {
 		w.field("band_before", mc.BandBefore)
 		w.field("band_after", mc.BandAfter)

@@ -96,7 +96,7 @@ var FaultsEN = FaultText{
 		"counts the cases whose result moves. The Dutch OxRec software swapped the formulas " +
 		"for detained and not-detained people and used 0.512 for the published drug-problem " +
 		"parameter 0.571 (Inspectie JenV, 2026). The cases stay in this browser.",
-	FaultsModel: "Model",
+	FaultsModel: "Model to demonstrate on",
 	FaultsModelHelp: "The model as published; the fault is applied to a copy of it. The " +
 		"OxRec-NL variants compute only after a parameter file is loaded in their section.",
 	FaultsPopulation: "Cases",
@@ -163,7 +163,7 @@ var FaultsEN = FaultText{
 	FaultsColRow:       "Row",
 	FaultsColBefore:    "As published",
 	FaultsColAfter:     "With the fault",
-	FaultsColChange:    "Difference",
+	FaultsColChange:    "Difference (percentage points)",
 	FaultsColBands:     "Risk category",
 	FaultsBandChange:   "{before} → {after}",
 	FaultsMovedMore:    "The first {shown} of {total} rows are shown.",
@@ -192,7 +192,7 @@ var FaultsNL = FaultText{
 		"Nederlandse OxRec-software verwisselde de formules voor gedetineerden en " +
 		"niet-gedetineerden en gebruikte 0,512 voor de gepubliceerde parameter voor " +
 		"drugsproblematiek, 0,571 (Inspectie JenV, 2026). De casussen blijven in deze browser.",
-	FaultsModel: "Model",
+	FaultsModel: "Model voor de demonstratie",
 	FaultsModelHelp: "Het model zoals gepubliceerd; de fout wordt op een kopie toegepast. " +
 		"De OxRec-NL-varianten rekenen pas als in hun onderdeel een parameterbestand is geladen.",
 	FaultsPopulation: "Casussen",
@@ -260,7 +260,7 @@ var FaultsNL = FaultText{
 	FaultsColRow:       "Rij",
 	FaultsColBefore:    "Zoals gepubliceerd",
 	FaultsColAfter:     "Met de fout",
-	FaultsColChange:    "Verschil",
+	FaultsColChange:    "Verschil (procentpunten)",
 	FaultsColBands:     "Risicocategorie",
 	FaultsBandChange:   "{before} → {after}",
 	FaultsMovedMore:    "De eerste {shown} van {total} rijen worden getoond.",

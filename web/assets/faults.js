@@ -114,7 +114,8 @@
     ui.exchanges = Array.isArray(xs) ? xs : [];
     ui.exchange.replaceChildren(...(ui.exchanges.length
       ? ui.exchanges.map((x, i) => el("option", { value: i,
-        text: fill(text.faults_exchange_option, { a: x.a_label, b: x.b_label }) }))
+        text: (x.input ? x.input + ": " : "") +
+          fill(text.faults_exchange_option, { a: x.a_label, b: x.b_label }) }))
       : [el("option", { value: "", text: text.faults_no_exchange })]));
     fillNumbers(ui);
     if (!ui.exchanges.length && chosenKind(ui) === "exchange") {
@@ -411,9 +412,12 @@
           bands ? text.faults_col_bands : null].filter(Boolean)
           .map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, ...rows));
-    if (res.moved.length <= MAX_ROWS) return table;
+    // The table scrolls in its own box, which takes the keyboard focus to scroll.
+    const box = el("div", { class: "faults-moved-box", tabindex: "0", role: "region",
+      "aria-label": text.faults_moved_title }, table);
+    if (res.moved.length <= MAX_ROWS) return box;
     return el("div", {}, el("p", { class: "note", text: fill(text.faults_moved_more,
-      { shown: MAX_ROWS, total: res.moved.length }) }), table);
+      { shown: MAX_ROWS, total: res.moved.length }) }), box);
   }
 
   // The proxy lens.
@@ -492,6 +496,6 @@
           "text-anchor": "middle", class: "lens-current-label", text: text.proxy_current }));
       }
     }
-    return el("figure", { class: "proxy-lens-figure" }, chart);
+    return el("figure", { class: "proxy-lens-figure" }, el("figcaption", { text: title }), chart);
   }
 })();
