@@ -147,7 +147,8 @@ func referencePopulation(t *testing.T, path string) ([]scoring.Case, []string) {
 func commandSummary(t *testing.T, args ...string) scoring.FaultSummary {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "spiegel")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/spiegel").CombinedOutput(); err != nil {
+	build := exec.Command("go", "build", "-o", bin, "../cmd/spiegel")
+	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build spiegel: %v\n%s", err, out)
 	}
 	out, err := exec.Command(bin, append([]string{"faults"}, args...)...).Output()
@@ -240,7 +241,8 @@ func TestFaultDemoSyntheticPopulation(t *testing.T) {
 	if err := expect.Locator(report.GetByTestId("faults-synthetic")).ToBeVisible(); err != nil {
 		t.Errorf("report not marked synthetic: %v", err)
 	}
-	if first := text(t, report.GetByTestId("faults-moved").Locator("tbody th").First()); !strings.HasPrefix(first, scoring.SyntheticPrefix) {
+	first := text(t, report.GetByTestId("faults-moved").Locator("tbody th").First())
+	if !strings.HasPrefix(first, scoring.SyntheticPrefix) {
 		t.Errorf("moved case id %q does not say it is synthetic", first)
 	}
 	other, _ := cat.Model("rossi-cox-not-paroled")

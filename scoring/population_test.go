@@ -97,7 +97,8 @@ func TestSyntheticPopulationSize(t *testing.T) {
 			t.Errorf("SyntheticPopulation(n = %d) accepted", n)
 		}
 	}
-	if _, err := scoring.SyntheticPopulation(builtin(t, "oxrec-nl-detained-general"), 1, 1); err != nil {
+	template := builtin(t, "oxrec-nl-detained-general")
+	if _, err := scoring.SyntheticPopulation(template, 1, 1); err != nil {
 		t.Errorf("template without parameters: %v (the draws need no parameters)", err)
 	}
 }

@@ -96,7 +96,8 @@ func demo(m, faulty *scoring.Model, fault scoring.Fault, pop *scoring.Population
 	run := scoring.NewFaultRun(m, faulty, pop, scoring.MinMoveFromPoints(m, minMove))
 	run.Step(run.Total())
 	return faultReport{Model: m.ID(), FaultyModel: faulty.ID(), Fault: fault,
-		MinMovePoints: minMove, Format: pop.Format, Synthetic: pop.Synthetic, Bad: append([]scoring.RowError{}, pop.Bad...),
+		MinMovePoints: minMove, Format: pop.Format, Synthetic: pop.Synthetic,
+		Bad:          append([]scoring.RowError{}, pop.Bad...),
 		FaultSummary: run.Summary()}
 }
 

@@ -239,7 +239,9 @@
   function chosenFault(ui) {
     if (chosenKind(ui) === "exchange") {
       const x = ui.exchanges[Number(ui.exchange.value)];
-      if (!x || ui.exchange.value === "") return { error: text.faults_need_exchange, control: ui.exchange };
+      if (!x || ui.exchange.value === "") {
+        return { error: text.faults_need_exchange, control: ui.exchange };
+      }
       return { fault: x.fault, words: ui.exchange.selectedOptions[0].textContent };
     }
     const value = ui.value.value.trim();
@@ -365,7 +367,8 @@
       chart.append(
         svg("text", { x: 0, y: y + barH - 4, class: "faults-chart-label",
           text: page.horizonName(horizonOf(d, h.horizon)) }),
-        svg("rect", { x: label, y, width: scale(h.moved), height: barH, class: "faults-bar-moved" }),
+        svg("rect", { x: label, y, width: scale(h.moved), height: barH,
+          class: "faults-bar-moved" }),
         svg("text", { x: label + scale(h.moved) + 6, y: y + barH - 4,
           text: fill(text.faults_bar_moved, { count: h.moved, pp }) }));
       if (h.band_changes !== undefined) {
@@ -389,7 +392,8 @@
   // difference in percentage points and the categories.
   function movedTable(res, d, pp) {
     if (!res.moved.length) {
-      return el("p", { "data-testid": "faults-none-moved", text: fill(text.faults_none_moved, { pp }) });
+      return el("p", { "data-testid": "faults-none-moved",
+        text: fill(text.faults_none_moved, { pp }) });
     }
     const bands = res.moved.some((m) => m.band_before !== undefined);
     const rows = res.moved.slice(0, MAX_ROWS).map((m) => el("tr", { "data-row": m.row },
