@@ -106,3 +106,20 @@ func TestExchanges(t *testing.T) {
 		t.Error("Exchanges(unknown model) gave no error")
 	}
 }
+
+// BenchmarkFaultRunOGRS3 times the male ↔ female exchange over 10,000 fictional
+// OGRS3 cases (two predictions per case).
+func BenchmarkFaultRunOGRS3(b *testing.B) {
+	cat, _ := scoring.Builtin()
+	m, _ := cat.Model("ogrs3")
+	pop, err := scoring.SyntheticPopulation(m, 10000, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	faulty, _ := m.WithFault(scoring.Fault{Kind: scoring.FaultSwapLevels, Predictor: "sex",
+		A: "male", B: "female"}, cat)
+	for b.Loop() {
+		run := scoring.NewFaultRun(m, faulty, pop, 0.05)
+		run.Step(run.Total())
+	}
+}
