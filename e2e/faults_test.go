@@ -376,3 +376,47 @@ func TestProxyLens(t *testing.T) {
 	}
 	saveShot(t, result.GetByTestId("proxy-lens-neighbourhood_decile"), "proxy-lens.png")
 }
+
+// TestFaultDemoOxRecSwap checks that the OxRec-NL variants are refused with the
+// engine's reason until a parameter file is loaded, and that with the synthetic
+// parameters the detained ↔ not detained exchange counts what scoring counts.
+func TestFaultDemoOxRecSwap(t *testing.T) {
+	f := newOxRecFixture(t)
+	p, group := oxrecPage(t)
+	faults := p.GetByTestId("faults")
+	const id, other = "oxrec-nl-detained-general", "oxrec-nl-nondetained-general"
+	chooseFaultModel(t, faults, id)
+	if err := labelled(faults, web.English.JS.FaultsN).Fill("200"); err != nil {
+		t.Fatal(err)
+	}
+	if err := faults.GetByTestId("faults-generate").Click(); err != nil {
+		t.Fatal(err)
+	}
+	waitPopulation(t, faults, 200)
+	if err := faults.GetByTestId("faults-run").Click(); err != nil {
+		t.Fatal(err)
+	}
+	_, d := builtinModel(t, id)
+	if err := expect.Locator(faults.GetByTestId("faults-errors")).ToContainText(
+		d.Parameters); err != nil {
+		t.Errorf("run without parameters: %v", err)
+	}
+
+	loadSynthetic(t, group)
+	option := labelled(faults, web.English.JS.FaultsExchange).Locator("option").First()
+	if got := text(t, option); !strings.Contains(got, "↔") {
+		t.Errorf("exchange offered: %q", got)
+	}
+	report := runDemo(t, faults, "5")
+	m, _ := f.bound.Model(id)
+	swapped, _ := f.bound.Model(other)
+	pop, err := scoring.SyntheticPopulation(m, 200, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := scoring.FaultDemo(m, swapped, pop.Cases, pop.IDs, 0.05)
+	if want.Horizons[0].BandChanges == nil {
+		t.Fatal("the synthetic OxRec-NL parameters have no bands; the test would prove less")
+	}
+	checkReport(t, "scoring.FaultDemo", report, want)
+}

@@ -69,8 +69,8 @@
     ui.file.addEventListener("change", () => loadFile(ui));
     ui.generate.addEventListener("click", () => draw(ui));
     for (const k of ui.kinds) k.addEventListener("change", () => kindChanged(ui));
-    // A parameter file loaded since (OxRec-NL) changes the numbers and what computes.
-    ui.number.addEventListener("focus", () => { if (!ui.numbers.length) fillNumbers(ui); });
+    // A parameter file loaded since (OxRec-NL) changes the numbers: list them afresh.
+    ui.number.addEventListener("focus", () => fillNumbers(ui));
     ui.number.addEventListener("change", () => { ui.value.value = ""; });
     ui.form.addEventListener("submit", (ev) => {
       ev.preventDefault();
@@ -98,13 +98,12 @@
   // modelChanged refreshes the fault lists; fictional cases drawn for another model
   // are dropped, since they may not be that model's inputs.
   function modelChanged(ui) {
-    ui.token++;
+    cancel(ui);
     if (ui.population && ui.population.synthetic) {
       globalThis.spiegel.clearPopulation();
       ui.population = null;
       ui.status.replaceChildren(el("p", { text: text.faults_no_population }));
     }
-    ui.result.replaceChildren();
     fillChoices(ui);
   }
 
@@ -124,13 +123,24 @@
     kindChanged(ui);
   }
 
-  // fillNumbers lists every number of the chosen model with its source.
+  // fillNumbers lists every number of the chosen model with its source, keeping
+  // the number chosen before.
   function fillNumbers(ui) {
+    const chosen = ui.number.value;
     const ns = plain(globalThis.spiegel.numbers(ui.model.value));
     ui.numbers = Array.isArray(ns) ? ns : [];
     ui.number.replaceChildren(...ui.numbers.map((n) => el("option", { value: n.path,
       text: fill(text.faults_number_option, { at: n.ref ? n.ref.at : "", path: n.path,
         value: String(n.value) }) })));
+    if (ui.numbers.some((n) => n.path === chosen)) ui.number.value = chosen;
+  }
+
+  // cancel ends any run in progress and frees the Run button.
+  function cancel(ui) {
+    ui.token++;
+    ui.run.disabled = false;
+    ui.progress.hidden = true;
+    ui.result.replaceChildren();
   }
 
   // Populations.
@@ -139,8 +149,7 @@
   async function loadFile(ui) {
     const file = ui.file.files && ui.file.files[0];
     if (!file) return;
-    ui.token++;
-    ui.result.replaceChildren();
+    cancel(ui);
     let body;
     try {
       body = await file.text();
@@ -176,8 +185,7 @@
 
   // draw has the engine draw fictional cases for the chosen model, and shows how.
   function draw(ui) {
-    ui.token++;
-    ui.result.replaceChildren();
+    cancel(ui);
     const pop = plain(globalThis.spiegel.syntheticPopulation(ui.model.value,
       ui.n.value.trim(), ui.seed.value.trim()));
     if (pop.error) {
