@@ -116,3 +116,40 @@ func TestReadPopulationLimit(t *testing.T) {
 		t.Errorf("a file of %d cases was read", scoring.MaxPopulation+1)
 	}
 }
+
+// FuzzReadPopulation checks, for any text in any format, that the reader returns a
+// population or an error without panicking, that every record is either a case or
+// a bad row, numbered upwards from 1, and that no case is read twice.
+func FuzzReadPopulation(f *testing.F) {
+	for _, seed := range []string{
+		"id,sex\na,male\n", "\ufeffsex,age\r\n\"m,\"\"x\",3\r\n", "a,b\n1\n\"open",
+		"{\"age\": 1}\n[2]\n", "[{\"a\": \"]\"}, 3, {\"b\": {\"c\": [1]}}]", "[", "[1,]", "",
+	} {
+		f.Add([]byte(seed), "")
+		f.Add([]byte(seed), "csv")
+	}
+	f.Fuzz(func(t *testing.T, data []byte, format string) {
+		p, err := scoring.ReadPopulation(data, format)
+		if err != nil {
+			return
+		}
+		n := len(p.Cases)
+		if len(p.IDs) != n || len(p.Rows) != n || len(p.Lines) != n {
+			t.Fatalf("parallel slices differ: %d cases, %d ids, %d rows, %d lines",
+				len(p.Cases), len(p.IDs), len(p.Rows), len(p.Lines))
+		}
+		seen := map[int]bool{}
+		for _, r := range p.Rows {
+			if r < 1 || seen[r] {
+				t.Fatalf("row %d given twice or below 1", r)
+			}
+			seen[r] = true
+		}
+		for _, b := range p.Bad {
+			if b.Row < 1 || seen[b.Row] || b.Line < 1 || b.Message == "" {
+				t.Fatalf("bad row %+v: numbered wrongly or also read as a case", b)
+			}
+			seen[b.Row] = true
+		}
+	})
+}
