@@ -155,7 +155,8 @@ func TestPageHead(t *testing.T) {
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
-	if want := []string{"wasm_exec.js", "app.js", "group.js", "faults.js"}; !slices.Equal(srcs, want) {
+	want := []string{"wasm_exec.js", "app.js", "group.js", "faults.js"}
+	if !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
 	result := find(page, func(n *html.Node) bool { return attr(n, "data-testid") == "result" })
@@ -175,7 +176,8 @@ func TestTextForScript(t *testing.T) {
 		t.Fatalf("text block: %v", err)
 	}
 	keys := map[string]bool{}
-	for _, name := range []string{"assets/app.js", "assets/group.js", "assets/faults.js"} {
+	scripts := []string{"assets/app.js", "assets/group.js", "assets/faults.js"}
+	for _, name := range scripts {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
