@@ -248,6 +248,10 @@ func TestFaultDemoSyntheticPopulation(t *testing.T) {
 	other, _ := cat.Model("rossi-cox-not-paroled")
 	checkReport(t, "scoring.FaultDemo", report,
 		scoring.FaultDemo(m, other, pop.Cases, pop.IDs, 0.02))
+	if err := section.GetByTestId("faults-distributions").Locator("summary").Click(); err != nil {
+		t.Fatal(err)
+	}
+	saveShot(t, section, "fault-demonstration-synthetic.png")
 
 	// One coefficient typed as another value.
 	if err := section.GetByTestId("faults-kind-replace").Check(); err != nil {
@@ -419,4 +423,9 @@ func TestFaultDemoOxRecSwap(t *testing.T) {
 		t.Fatal("the synthetic OxRec-NL parameters have no bands; the test would prove less")
 	}
 	checkReport(t, "scoring.FaultDemo", report, want)
+	if err := expect.Locator(report.GetByTestId("faults-model-synthetic")).ToContainText(
+		web.English.JS.SyntheticBanner); err != nil {
+		t.Errorf("report with synthetic parameters not marked: %v", err)
+	}
+	saveShot(t, report, "fault-demonstration-oxrec.png")
 }

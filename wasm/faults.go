@@ -20,6 +20,7 @@ type demoState struct {
 	model   string
 	fault   scoring.Fault
 	faulty  string
+	fake    bool    // either model computes with synthetic numbers
 	minMove float64 // as given, in percentage points (points for an instrument)
 }
 
@@ -150,6 +151,7 @@ func (a *API) FaultStart(id string, f scoring.Fault, minMove float64) (out []byt
 	}
 	d.run = scoring.NewFaultRun(m, faulty, d.pop, scoring.MinMoveFromPoints(m, minMove))
 	d.model, d.fault, d.faulty, d.minMove = id, f, faulty.ID(), minMove
+	d.fake = m.Synthetic() || faulty.Synthetic()
 	return progress(d.run)
 }
 
@@ -194,6 +196,8 @@ func (a *API) FaultResult() (out []byte) {
 	w.field("format", d.pop.Format)
 	w.key("synthetic")
 	w.bool(d.pop.Synthetic)
+	w.key("model_synthetic")
+	w.bool(d.fake)
 	writeRowErrors(w, "bad", d.pop.Bad)
 	writeSummary(w, d.run.Summary())
 	w.close('}')

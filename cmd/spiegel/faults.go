@@ -15,13 +15,16 @@ import (
 // population's records left out, and the engine's scoring.FaultSummary. Its members
 // are named as the page's window.spiegel.faultResult() names them.
 type faultReport struct {
-	Model         string             `json:"model"`
-	FaultyModel   string             `json:"faulty_model"`
-	Fault         scoring.Fault      `json:"fault"`
-	MinMovePoints float64            `json:"min_move_points"`
-	Format        string             `json:"format"`
-	Synthetic     bool               `json:"synthetic"`
-	Bad           []scoring.RowError `json:"bad"`
+	Model         string        `json:"model"`
+	FaultyModel   string        `json:"faulty_model"`
+	Fault         scoring.Fault `json:"fault"`
+	MinMovePoints float64       `json:"min_move_points"`
+	Format        string        `json:"format"`
+	Synthetic     bool          `json:"synthetic"`
+	// ModelSynthetic marks results computed with synthetic numbers (not a real
+	// instrument), in either model.
+	ModelSynthetic bool               `json:"model_synthetic"`
+	Bad            []scoring.RowError `json:"bad"`
 	scoring.FaultSummary
 }
 
@@ -97,8 +100,9 @@ func demo(m, faulty *scoring.Model, fault scoring.Fault, pop *scoring.Population
 	run.Step(run.Total())
 	return faultReport{Model: m.ID(), FaultyModel: faulty.ID(), Fault: fault,
 		MinMovePoints: minMove, Format: pop.Format, Synthetic: pop.Synthetic,
-		Bad:          append([]scoring.RowError{}, pop.Bad...),
-		FaultSummary: run.Summary()}
+		ModelSynthetic: m.Synthetic() || faulty.Synthetic(),
+		Bad:            append([]scoring.RowError{}, pop.Bad...),
+		FaultSummary:   run.Summary()}
 }
 
 // faultModel returns the catalog (bound to -params when given) and the model. The

@@ -176,7 +176,7 @@ func TestFaultsUsageErrors(t *testing.T) {
 	// With the parameter file, the OxRec-NL swap runs.
 	code, stdout, stderr := runCmd(t, "", "faults", "-model", "oxrec-nl-detained-general",
 		"-params", params, "-swap-model", "oxrec-nl-nondetained-general", "-synthetic", "200")
-	if code != exitOK || decodeReport(t, stdout).Scored != 200 {
+	if r := decodeReport(t, stdout); code != exitOK || r.Scored != 200 || !r.ModelSynthetic {
 		t.Errorf("OxRec-NL swap with -params: exit %d, stderr %q", code, stderr)
 	}
 }

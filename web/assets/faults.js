@@ -216,7 +216,7 @@
         { value: v.value, share: share.format(v.share) })).join("; ") }),
       el("td", { class: d.assumption ? "faults-assumption" : null,
         text: [d.assumption ? text.faults_assumption : d.source, d.note].filter(Boolean)
-          .join(". ") })));
+          .join("; ") })));
     return el("details", { class: "faults-distributions", "data-testid": "faults-distributions" },
       el("summary", { text: text.faults_dist_title }),
       el("p", { text: spec.note }),
@@ -318,6 +318,11 @@
     const box = el("article", { class: "faults-report", "data-testid": "faults-report",
       "data-model": res.model },
     el("h3", { text: text.faults_result_title }));
+    if (res.model_synthetic) {
+      box.append(el("div", { class: "synthetic-banner", "data-testid": "faults-model-synthetic" },
+        el("p", { class: "synthetic-words", text: text.synthetic_banner }),
+        el("p", { class: "synthetic-notice", text: text.synthetic })));
+    }
     if (res.synthetic) box.append(syntheticMark());
     box.append(
       el("p", { class: "faults-fault", "data-testid": "faults-fault",
@@ -364,7 +369,8 @@
   // computed: solid for cases moved, outlined for category changes. The table above
   // holds the same numbers.
   function countsChart(res, d, pp) {
-    const width = 640, label = 130, barH = 18, rowH = 56, full = width - label - 10;
+    // The longest bar leaves room for its words on its right.
+    const width = 720, label = 130, barH = 18, rowH = 56, full = width - label - 300;
     const scale = (n) => (res.scored ? (full * n) / res.scored : 0);
     const chart = svg("svg", { class: "faults-chart", "data-testid": "faults-chart",
       viewBox: `0 0 ${width} ${rowH * res.horizons.length + 10}`, role: "img",
