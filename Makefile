@@ -72,6 +72,7 @@ fuzz-short:
 	$(FUZZ) -fuzz '^FuzzOGRS3$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzVerifyGolden$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzReadCohort$$' ./scoring
+	$(FUZZ) -fuzz '^FuzzReadPopulation$$' ./scoring
 	$(FUZZ) -fuzz '^FuzzScoreJSONL$$' ./cmd/spiegel
 	$(FUZZ) -fuzz '^FuzzScoreCSV$$' ./cmd/spiegel
 

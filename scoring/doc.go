@@ -53,6 +53,17 @@
 // as InputErrors. Values that are computed but qualified, such as a count above what
 // the reference cases cover or a field the model ignores, become Warnings.
 //
+// # Fault demonstrations
+//
+// Model.WithFault makes a deliberately faulty copy of a model (two levels' tables
+// or two variants exchanged, one number replaced); FaultRun and FaultDemo count,
+// over a Population, the cases whose result changes band or moves by more than a
+// stated amount. A population is read from a file by ReadPopulation, records that
+// cannot be read listed by row, or drawn by SyntheticPopulation from the tables of
+// PopulationSpecFor, with a seeded PCG generator: every distribution there names
+// its source or is marked as an invented classroom assumption, and every drawn case
+// carries SyntheticPrefix in its id.
+//
 // # Contract
 //
 // The package does no I/O and reads no clock; the only files it reads are its own

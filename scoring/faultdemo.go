@@ -12,6 +12,8 @@ type FaultSummary struct {
 	MinMove  float64             `json:"min_move"`
 	Horizons []FaultHorizonCount `json:"horizons"`
 	Moved    []MovedCase         `json:"moved"`
+	// Refusals names each refused case and the reason, in population order.
+	Refusals []Refusal `json:"refusals,omitempty"`
 }
 
 // FaultHorizonCount is the count for one horizon ("total" for an instrument).
@@ -23,42 +25,125 @@ type FaultHorizonCount struct {
 }
 
 // MovedCase is one case that changed band or moved by more than MinMove at a horizon.
+// Row is its record number in the population's source, when known.
 type MovedCase struct {
 	Index      int     `json:"index"`
+	Row        int     `json:"row,omitempty"`
 	ID         string  `json:"id,omitempty"`
 	Horizon    string  `json:"horizon"`
 	Before     float64 `json:"before"`
 	After      float64 `json:"after"`
+	Change     float64 `json:"change"` // After − Before
 	BandBefore string  `json:"band_before,omitempty"`
 	BandAfter  string  `json:"band_after,omitempty"`
+}
+
+// Refusal is a case of a fault demonstration that the correct or the faulty model
+// refused, with the first model's reason.
+type Refusal struct {
+	Index int    `json:"index"`
+	Row   int    `json:"row,omitempty"`
+	ID    string `json:"id,omitempty"`
+	Error string `json:"error"`
 }
 
 // FaultDemo scores every case with the correct model and the faulty one and counts
 // what moved. Cases either model refuses are counted as refused and left out. ids,
 // when not nil, names the cases in the moved list.
 func FaultDemo(correct, faulty *Model, cases []Case, ids []string, minMove float64) FaultSummary {
-	s := FaultSummary{Cases: len(cases), MinMove: minMove}
+	r := NewFaultRun(correct, faulty, &Population{Cases: cases, IDs: ids}, minMove)
+	r.Step(len(cases))
+	return r.Summary()
+}
+
+// FaultRun is a fault demonstration done in steps, so that a page can show its
+// progress: Step scores the next cases, Summary reports what has been counted.
+// Run to the end, it gives exactly FaultDemo's summary.
+type FaultRun struct {
+	correct, faulty *Model
+	pop             *Population
+	next            int
+	sum             FaultSummary
+}
+
+// NewFaultRun prepares a demonstration of faulty against correct over the
+// population, counting moves larger than minMove.
+func NewFaultRun(correct, faulty *Model, pop *Population, minMove float64) *FaultRun {
 	labels := resultLabels(correct)
 	counts := make([]FaultHorizonCount, len(labels))
 	for i, l := range labels {
 		counts[i].Horizon = l
 	}
-	for i, c := range cases {
-		before, errB := correct.Predict(modelInputs(correct, c))
-		after, errA := faulty.Predict(modelInputs(faulty, c))
-		if errB != nil || errA != nil {
-			s.Refused++
-			continue
-		}
-		s.Scored++
-		id := ""
-		if ids != nil {
-			id = ids[i]
-		}
-		compareResults(i, id, before, after, minMove, counts, &s.Moved)
+	return &FaultRun{correct: correct, faulty: faulty, pop: pop,
+		sum: FaultSummary{Cases: len(pop.Cases), MinMove: minMove, Horizons: counts}}
+}
+
+// Step scores up to n more cases and returns how many have been scored or refused
+// so far, out of Total.
+func (r *FaultRun) Step(n int) int {
+	for end := min(r.next+max(n, 0), len(r.pop.Cases)); r.next < end; r.next++ {
+		r.one(r.next)
 	}
-	s.Horizons = counts
-	return s
+	return r.next
+}
+
+// Total is the number of cases in the run.
+func (r *FaultRun) Total() int { return len(r.pop.Cases) }
+
+// Done reports whether every case has been scored.
+func (r *FaultRun) Done() bool { return r.next == len(r.pop.Cases) }
+
+// Summary returns what has been counted so far; the moved list is shared with the
+// run, which only appends to it.
+func (r *FaultRun) Summary() FaultSummary { return r.sum }
+
+// one scores case i with both models and counts it.
+func (r *FaultRun) one(i int) {
+	c := r.pop.Cases[i]
+	id, row := r.where(i)
+	before, errB := r.correct.Predict(modelInputs(r.correct, c))
+	after, errA := r.faulty.Predict(modelInputs(r.faulty, c))
+	if errB != nil || errA != nil {
+		r.sum.Refused++
+		r.sum.Refusals = append(r.sum.Refusals, Refusal{Index: i, Row: row, ID: id,
+			Error: firstError(errB, errA).Error()})
+		return
+	}
+	r.sum.Scored++
+	compareResults(MovedCase{Index: i, Row: row, ID: id}, before, after, r.sum.MinMove,
+		r.sum.Horizons, &r.sum.Moved)
+}
+
+// where returns case i's id and record number, when the population has them.
+func (r *FaultRun) where(i int) (string, int) {
+	id, row := "", 0
+	if r.pop.IDs != nil {
+		id = r.pop.IDs[i]
+	}
+	if r.pop.Rows != nil {
+		row = r.pop.Rows[i]
+	}
+	return id, row
+}
+
+// firstError returns the first non-nil error.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MinMoveFromPoints converts a minimum move given in percentage points to the
+// scale of the model's results: a probability for a model with horizons, points
+// (unchanged) for an instrument.
+func MinMoveFromPoints(m *Model, pp float64) float64 {
+	if m.def.Family == FamilyPoints {
+		return pp
+	}
+	return pp / 100
 }
 
 // resultLabels names the results of a model: its horizons, or "total".
@@ -100,8 +185,9 @@ func bandOutcome(v float64, b *BandResult) outcome {
 	return outcome{value: v, band: b.ID, bands: true}
 }
 
-// compareResults adds one case's differences to the counts and the moved list.
-func compareResults(i int, id string, before, after *Prediction, minMove float64,
+// compareResults adds one case's differences to the counts and the moved list; at
+// names the case.
+func compareResults(at MovedCase, before, after *Prediction, minMove float64,
 	counts []FaultHorizonCount, moved *[]MovedCase) {
 	b, a := outcomes(before), outcomes(after)
 	for h := range counts {
@@ -122,8 +208,11 @@ func compareResults(i int, id string, before, after *Prediction, minMove float64
 			counts[h].Moved++
 		}
 		if far || changed {
-			*moved = append(*moved, MovedCase{Index: i, ID: id, Horizon: counts[h].Horizon,
-				Before: b[h].value, After: a[h].value, BandBefore: b[h].band, BandAfter: a[h].band})
+			mc := at
+			mc.Horizon, mc.Before, mc.After = counts[h].Horizon, b[h].value, a[h].value
+			mc.Change = a[h].value - b[h].value
+			mc.BandBefore, mc.BandAfter = b[h].band, a[h].band
+			*moved = append(*moved, mc)
 		}
 	}
 }

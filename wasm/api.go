@@ -31,6 +31,7 @@ type API struct {
 	err  error            // when set, the reason every method fails
 	// loaded holds the models added by LoadModel (recalibrated definitions), by id.
 	loaded map[string]*scoring.Model
+	demo   demoState // the fault demonstration's population and run
 }
 
 // New returns an API over the models of cat. A nil cat gives an API whose methods all

@@ -50,6 +50,7 @@ func Register(api *API) error {
 		}, errorObject),
 		"loadModel": export(api.jsLoadModel, errorObject),
 	}
+	registerFaults(spiegel, api)
 	js.Global().Set("spiegel", js.ValueOf(spiegel))
 	return nil
 }

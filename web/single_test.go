@@ -76,12 +76,14 @@ func TestSingleFileInlinesEverything(t *testing.T) {
 		}
 	})
 	if len(scripts) < 2 || scripts[0] != string(site["wasm_exec.js"].Data) ||
-		!slices.Contains(scripts, string(site["app.js"].Data)) {
-		t.Errorf("inline scripts are not wasm_exec.js first, then app.js among the rest")
+		!slices.Contains(scripts, string(site["app.js"].Data)) ||
+		!slices.Contains(scripts, string(site["faults.js"].Data)) {
+		t.Errorf("inline scripts are not wasm_exec.js first, then app.js and faults.js among the rest")
 	}
-	if len(styles) != 2 || styles[0] != string(site["style.css"].Data) ||
-		styles[1] != string(site["validate.css"].Data) {
-		t.Errorf("inline styles: %d, want style.css, then validate.css", len(styles))
+	if len(styles) != 3 || styles[0] != string(site["style.css"].Data) ||
+		styles[1] != string(site["validate.css"].Data) ||
+		styles[2] != string(site["faults.css"].Data) {
+		t.Errorf("inline styles: %d, want style.css, validate.css, then faults.css", len(styles))
 	}
 	checkSingleCSP(t, page, scripts, styles)
 }

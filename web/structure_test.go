@@ -156,7 +156,7 @@ func TestPageHead(t *testing.T) {
 		}
 	})
 	want := []string{"wasm_exec.js", WasmScript, "app.js", "group.js", "explain.js",
-		"validate.js"}
+		"validate.js", "faults.js"}
 	if !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
@@ -179,7 +179,9 @@ func TestTextForScript(t *testing.T) {
 	checkScriptKeys(t, "assets/explain.js", `\btx\.([a-z0-9_]+)`, got["explain"])
 	checkScriptKeys(t, "assets/explain.js", `\bpage\.text\.([a-z0-9_]+)`, map[string]any(got))
 	keys := map[string]bool{}
-	for _, name := range []string{"assets/app.js", "assets/group.js", "assets/validate.js"} {
+	scripts := []string{"assets/app.js", "assets/group.js", "assets/validate.js",
+		"assets/faults.js"}
+	for _, name := range scripts {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

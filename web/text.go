@@ -145,6 +145,8 @@ type JSText struct {
 	Explain ExplainText `json:"explain"`
 	// The validation studio (text_validate.go), its keys flattened into this block.
 	ValidateText
+	// The fault demonstration and the proxy-input lens (text_faults.go).
+	FaultText
 }
 
 // PopulationLabel names a group population by its id, or returns the id.
@@ -296,6 +298,7 @@ var English = Text{
 
 		Explain:      explainEN,
 		ValidateText: validateEN,
+		FaultText:    FaultsEN,
 	},
 }
 

@@ -8,6 +8,8 @@
 //	spiegel verify -params FILE [-pin SHA256]
 //	spiegel models
 //	spiegel describe -model ID [-params FILE]
+//	spiegel faults -model ID (-in FILE [-format csv|jsonl|json] | -synthetic N [-seed S])
+//		(-swap INPUT=A,B | -replace PATH=VALUE | -swap-model ID) [-min-move PP] [-params FILE]
 //	spiegel serve [-dir static] [-addr 127.0.0.1:8080]
 //
 // score writes one JSON line per case, a scoring.Record; a case that cannot be decoded
@@ -52,6 +54,11 @@ commands:
            [-by COL [-quintiles]] [-map ID=COL,...] [-params FILE] [-compare ID]
            [-recalibrate OUT.json -date YYYY-MM-DD [-slope] [-id ID]]
                                                   validate a model on observed outcomes
+  faults -model ID (-in FILE [-format csv|jsonl|json] | -synthetic N [-seed S])
+         (-swap INPUT=A,B | -replace PATH=VALUE | -swap-model ID)
+         [-min-move PP] [-params FILE [-pin SHA256]] [-numbers]
+                                                  what a fault does to a population's
+                                                  results, as one JSON summary
   serve [-dir static] [-addr 127.0.0.1:8080]      serve the built calculator locally
 
 Run spiegel <command> -h for a command's flags.
@@ -88,6 +95,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runDescribe(e, args[1:])
 	case "validate":
 		return runValidate(e, args[1:])
+	case "faults":
+		return runFaults(e, args[1:])
 	case "serve":
 		return runServe(e, args[1:])
 	case "help", "-h", "-help", "--help":

@@ -21,6 +21,7 @@
   const shown = new Map();
   const descriptions = new Map();
   const readyHooks = [];
+  const resultHooks = [];
 
   const pct = new Intl.NumberFormat(lang, {
     style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1,
@@ -379,6 +380,8 @@
       rec.issuer ? [text.issuer, rec.issuer, "issuer"] : null,
       [text.citation, d.citation, "citation"],
     ].filter(Boolean), "id-"));
+    // Other scripts add their parts to a result card (faults.js: the proxy lens).
+    for (const hook of resultHooks) hook(card, rec, d, c);
     return card;
   }
 
@@ -387,6 +390,7 @@
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, horizonName,
     contributionTable, renderResult, show, forget, resultShown,
+    onResult: (hook) => { resultHooks.push(hook); },
     onReady: (hook) => {
       if (root.dataset.engine === "ready") hook();
       else readyHooks.push(hook);
