@@ -79,8 +79,9 @@ func TestSingleFileInlinesEverything(t *testing.T) {
 		!slices.Contains(scripts, string(site["app.js"].Data)) {
 		t.Errorf("inline scripts are not wasm_exec.js first, then app.js among the rest")
 	}
-	if len(styles) != 1 || styles[0] != string(site["style.css"].Data) {
-		t.Errorf("inline styles: %d, want style.css once", len(styles))
+	if len(styles) != 2 || styles[0] != string(site["style.css"].Data) ||
+		styles[1] != string(site["report.css"].Data) {
+		t.Errorf("inline styles: %d, want style.css, then report.css", len(styles))
 	}
 	checkSingleCSP(t, page, scripts, styles)
 }

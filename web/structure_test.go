@@ -151,11 +151,13 @@ func TestPageHead(t *testing.T) {
 		case attr(n, "src") != "" && hasAttr(n, "defer"):
 			srcs = append(srcs, attr(n, "src"))
 		case attr(n, "type") == "application/json" && attr(n, "id") == "spiegel-text":
+		case attr(n, "type") == "application/json" && attr(n, "id") == "spiegel-demo-cases":
 		default:
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
-	if want := []string{"wasm_exec.js", "app.js", "group.js"}; !slices.Equal(srcs, want) {
+	want := []string{"wasm_exec.js", "app.js", "group.js", "casefile.js", "report.js"}
+	if !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
 	result := find(page, func(n *html.Node) bool { return attr(n, "data-testid") == "result" })
@@ -170,7 +172,7 @@ func TestPageHead(t *testing.T) {
 func TestTextForScript(t *testing.T) {
 	page := parse(t, render(t, Index(builtinPage(t))))
 	block := find(page, func(n *html.Node) bool { return attr(n, "id") == "spiegel-text" })
-	var got map[string]string
+	var got map[string]any
 	if err := json.Unmarshal([]byte(textOf(block)), &got); err != nil {
 		t.Fatalf("text block: %v", err)
 	}

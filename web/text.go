@@ -55,6 +55,10 @@ type Text struct {
 	VariantTitle      string
 	VariantRule       string // {label} {value} {unit} {then} {else}
 
+	// Languages: this language's own name, and the label of the switch to another.
+	LangName   string
+	LangSwitch string
+
 	JS JSText
 }
 
@@ -140,6 +144,12 @@ type JSText struct {
 	CellError             string `json:"cell_error"`   // {message}
 	VariantName           string `json:"variant_name"` // {population} {outcome}
 	ContribPerVariant     string `json:"contrib_per_variant"`
+
+	// Demo cases, saving and opening a case, the printed report (text_casefile.go),
+	// and the translation of model texts (text_models.go; none in English).
+	Case   CaseFileText `json:"case"`
+	Report ReportText   `json:"report"`
+	Models ModelTexts   `json:"models"`
 }
 
 // PopulationLabel names a group population by its id, or returns the id.
@@ -209,6 +219,9 @@ var English = Text{
 	No:                "No",
 	VariantTitle:      "Which variant applies",
 	VariantRule:       "Rule: {label} for {value} {unit} or more → the “{then}” variant; otherwise the “{else}” variant.",
+
+	LangName:   "English",
+	LangSwitch: "Language",
 
 	JS: JSText{
 		EngineLoading: "Loading the calculation engine…",
@@ -288,6 +301,9 @@ var English = Text{
 		CellError:             "Not computed: {message}",
 		VariantName:           "{population} · {outcome}",
 		ContribPerVariant:     "How each input counts, per variant",
+
+		Case:   caseFileEN,
+		Report: reportEN,
 	},
 }
 

@@ -48,9 +48,27 @@
     return e;
   }
 
-  // plain accepts the engine's answers either as objects or as JSON text.
+  // plain accepts the engine's answers either as objects or as JSON text, with
+  // their model texts translated (see localize).
   function plain(v) {
-    return typeof v === "string" ? JSON.parse(v) : v;
+    return localize(typeof v === "string" ? JSON.parse(v) : v);
+  }
+
+  // localize translates, in place, the model texts of an engine answer: the string
+  // values of the fields text.models.keys names that text.models.texts has (see
+  // web.ModelTexts). The English page has none, and ids are never translated.
+  const modelTexts = (text.models && text.models.texts) || {};
+  const textKeys = new Set((text.models && text.models.keys) || []);
+  function localize(v) {
+    if (!textKeys.size || v === null || typeof v !== "object") return v;
+    for (const [k, x] of Object.entries(v)) {
+      if (typeof x === "string") {
+        if (textKeys.has(k) && Object.hasOwn(modelTexts, x)) v[k] = modelTexts[x];
+      } else {
+        localize(x);
+      }
+    }
+    return v;
   }
 
   // describe returns the model's description, asked of the engine once. Should the
