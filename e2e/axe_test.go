@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/mxschmitt/playwright-go"
+
+	"spiegel/scoring"
 )
 
 // axeFile is axe-core, unpacked by .ci/install-test-deps.sh; the tests inject it
@@ -105,5 +108,55 @@ func TestAccessibility(t *testing.T) {
 			}
 			checkAxe(t, p, path+" with an OxRec synthetic result")
 		})
+	}
+}
+
+// TestKeyboardOnly loads a demo case and calculates with the keyboard alone:
+// Enter on the demo button, then Tab through the form until Calculate has the
+// focus, then Enter. The result region announces politely, and the band of the
+// OxRec-NL synthetic result reads as words, not only as a colour.
+func TestKeyboardOnly(t *testing.T) {
+	p := newPage(t)
+	loadDemo(t, p, "ogrs3-female-fraud")
+	button := modelForm(p, "ogrs3").GetByTestId("calculate")
+	if err := modelForm(p, "ogrs3").Locator("select").First().Focus(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; ; i++ {
+		focused, err := button.Evaluate("b => b === document.activeElement", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if focused == true {
+			break
+		}
+		if i == 40 {
+			t.Fatal("Tab never reached Calculate")
+		}
+		if err := p.Keyboard().Press("Tab"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Keyboard().Press("Enter"); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := builtinModel(t, "ogrs3")
+	checkProbabilities(t, p.GetByTestId("result"), m, scoring.Case(demoCase(t, "ogrs3-female-fraud").Case))
+	if live, _ := p.GetByTestId("result").GetAttribute("aria-live"); live != "polite" {
+		t.Errorf("result region aria-live = %q, want polite", live)
+	}
+
+	if _, err := p.GetByTestId("model-picker").SelectOption(playwright.SelectOptionValues{
+		Values: &[]string{oxrecGroup}}); err != nil {
+		t.Fatal(err)
+	}
+	loadDemo(t, p, "oxrec-detained-8")
+	if err := caseForm(p.Locator(`section[data-group="` + oxrecGroup + `"]`)).
+		GetByTestId("calculate").Press("Enter"); err != nil {
+		t.Fatal(err)
+	}
+	band := p.GetByTestId("group-result").GetByTestId("band-1y")
+	if err := expect.Locator(band).ToHaveText(regexp.MustCompile(`^(Low|Medium|High)$`)); err != nil {
+		t.Errorf("band in words: %v", err)
 	}
 }
