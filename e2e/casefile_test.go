@@ -176,6 +176,8 @@ func checkBadFiles(t *testing.T, p *testPage, form playwright.Locator, d scoring
 		{"model.json", `{"format": "spiegel-case/1", "model": "nope", "case": {}}`, "“nope”"},
 		{"field.json", `{"format": "spiegel-case/1", "model": "ogrs3", "case": {"shoe_size": "9"}}`,
 			"shoe_size: " + web.English.JS.Case.NoField},
+		{"id.json", `{"format": "spiegel-case/1", "model": "ogrs3", "case": {"ogrs3--sex": "male"}}`,
+			"ogrs3--sex: " + web.English.JS.Case.NoField},
 		{"level.json", `{"format": "spiegel-case/1", "model": "ogrs3", "case": {"sex": "x", "previous_sanctions": "1"}}`,
 			"Sex (sex): “x” is not one of the answers"},
 	}

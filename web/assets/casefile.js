@@ -73,6 +73,14 @@
     }
   }
 
+  // replaceCase empties the form of model id, drops its last result (which was
+  // for other values) and fills in values.
+  function replaceCase(form, id, values) {
+    form.reset();
+    page.forget(id);
+    fillForm(form, values);
+  }
+
   // loadDemo fills the demo case's form and, when it needs the synthetic training
   // parameters and no parameter file is in use, loads them.
   function loadDemo(id) {
@@ -80,8 +88,7 @@
     const form = demo && formOf(demo.model);
     if (!form) return;
     choose(demo.model);
-    form.reset();
-    fillForm(form, demo.case);
+    replaceCase(form, demo.model, demo.case);
     let message = fill(msg.demo_loaded, { name: demo.name });
     const section = form.closest("section.group-section");
     const blocked = section && section.querySelector("[data-testid=not-computable]");
@@ -124,9 +131,16 @@
 
   // Opening.
 
+  // controlOf returns form's control (or radio group) named name, or null:
+  // namedItem alone would also find a control by its id.
+  function controlOf(form, name) {
+    const ctl = form.elements.namedItem(name);
+    return ctl instanceof RadioNodeList || (ctl && ctl.name === name) ? ctl : null;
+  }
+
   // labelOf names a control as the page labels it, with its name.
   function labelOf(form, name) {
-    const ctl = form.elements.namedItem(name);
+    const ctl = controlOf(form, name);
     const one = ctl instanceof RadioNodeList ? ctl[0] : ctl;
     const label = one && one.id ? form.querySelector(`label[for="${CSS.escape(one.id)}"]`) : null;
     const legend = one && one.closest("fieldset") ? one.closest("fieldset").querySelector("legend") : null;
@@ -136,7 +150,7 @@
 
   // fieldError returns why value cannot go into the control name of form, or "".
   function fieldError(form, name, value) {
-    const ctl = form.elements.namedItem(name);
+    const ctl = controlOf(form, name);
     if (!ctl || ctl.type === "file" || ctl.tagName === "BUTTON") return msg.no_field;
     if (typeof value !== "string") return msg.not_text;
     const choices = ctl instanceof RadioNodeList ? Array.from(ctl).map((r) => r.value)
@@ -179,8 +193,7 @@
       const { form, errors } = check(doc);
       if (errors.length) return refuse(errors);
       choose(doc.model);
-      form.reset();
-      fillForm(form, doc.case);
+      replaceCase(form, doc.model, doc.case);
       return say(fill(msg.opened, { file: file.name }));
     } finally {
       opener.value = "";
