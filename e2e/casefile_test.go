@@ -66,6 +66,9 @@ func TestDemoCaseLoadsAndScores(t *testing.T) {
 			t.Errorf("after loading, %s = %q, want %q", id, got, want)
 		}
 	}
+	if got := text(t, p.GetByTestId("case-status")); strings.Contains(got, "null") {
+		t.Errorf("status after loading reads %q", got)
+	}
 	submit(t, form)
 	checkProbabilities(t, p.GetByTestId("result"), m, scoring.Case(demo.Case))
 }

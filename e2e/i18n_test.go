@@ -87,7 +87,7 @@ func TestDutchPageScores(t *testing.T) {
 	checkProbabilities(t, result, m, ogrs3Case)
 	for _, want := range []string{"Uitkomst: OGRS3 (Offender Group Reconviction Scale, versie 3)",
 		"Leeftijd en geslacht", "Delictgroep", "Diefstal (geen voertuig)", "Recidivist",
-		"Leeftijd bij de risicotaxatie", "Hoe elke invoer meetelt"} {
+		"Leeftijd bij de risicotaxatie", "Hoe elke invoer meetelt", "geverifieerd"} {
 		if err := expect.Locator(result).ToContainText(want); err != nil {
 			t.Errorf("Dutch result lacks %q: %v", want, err)
 		}

@@ -66,6 +66,10 @@ func builtinModelTexts(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	texts := map[string]string{}
+	for _, trust := range []string{scoring.TrustVerified, scoring.TrustImported,
+		scoring.TrustSynthetic, scoring.TrustUnverified} {
+		texts[trust] = "trust level"
+	}
 	for _, m := range cat.Models() {
 		collectTexts(t, m.ID(), m.Definition(), texts)
 	}

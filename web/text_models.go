@@ -14,18 +14,25 @@ import "spiegel/scoring"
 // translates exactly these fields of every answer of the engine (see plain in
 // app.js), and the tests check exactly these fields of every built-in definition.
 // The zero value (English) translates nothing.
+//
+// TODO(i18n): messages the engine writes about a case (refused values, warnings,
+// the variant rule's reason, parameter-file refusals) interpolate values and are
+// not looked up here, so the Dutch page shows them in English; translating them
+// needs message ids (and arguments) from scoring, or a Dutch catalog of its
+// sentinel errors.
 type ModelTexts struct {
 	Keys  []string          `json:"keys,omitempty"`
 	Texts map[string]string `json:"texts,omitempty"`
 }
 
 // TextKeys are the JSON field names of model texts, as in scoring's Definition,
-// Description, Record and parameter files; "value" is there for derived values
+// Description, Record and parameter files; "trust" holds one of scoring's trust
+// levels, a word for people to read; "value" is there for derived values
 // that are a level's label (numbers have no entry). Ids (population, the outcome of
 // a group member, horizon labels) are not among them.
 var TextKeys = []string{
 	"name", "label", "help", "unit", "proxy", "notice", "intended_use", "outcome",
-	"parameters", "issuer", "value",
+	"parameters", "issuer", "value", "trust",
 }
 
 // T returns the translation of s, or s when there is none.
@@ -45,6 +52,7 @@ func (m ModelTexts) Description(d scoring.Description) scoring.Description {
 	}
 	d.Name, d.Outcome, d.IntendedUse = m.T(d.Name), m.T(d.Outcome), m.T(d.IntendedUse)
 	d.Notice, d.Parameters, d.Issuer = m.T(d.Notice), m.T(d.Parameters), m.T(d.Issuer)
+	d.Trust = m.T(d.Trust)
 	ps := make([]scoring.PredictorDescription, len(d.Predictors))
 	for i, p := range d.Predictors {
 		p.Label, p.Help, p.Unit, p.Proxy = m.T(p.Label), m.T(p.Help), m.T(p.Unit), m.T(p.Proxy)

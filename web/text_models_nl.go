@@ -6,6 +6,12 @@ package web
 // niet-gedetineerd, buurtscore, risicocategorie laag / gemiddeld / hoog).
 // Citations are bibliographic and stay as published.
 var dutchModels = ModelTexts{Keys: TextKeys, Texts: map[string]string{
+	// Trust levels (scoring.TrustVerified and the others).
+	"verified":              "geverifieerd",
+	"imported and verified": "geïmporteerd en geverifieerd",
+	"synthetic":             "synthetisch",
+	"unverified":            "niet geverifieerd",
+
 	// Shared answers.
 	"Yes":    "Ja",
 	"No":     "Nee",

@@ -31,10 +31,11 @@
 
   // say puts a message, and optionally a list of reasons, in the status region.
   function say(message, reasons) {
-    status.replaceChildren(el("p", { text: message }),
-      reasons && reasons.length
-        ? el("ul", { "data-testid": "case-errors" }, ...reasons.map((r) => el("li", { text: r })))
-        : null);
+    status.replaceChildren(el("p", { text: message }));
+    if (reasons && reasons.length) {
+      status.append(el("ul", { "data-testid": "case-errors" },
+        ...reasons.map((r) => el("li", { text: r }))));
+    }
   }
 
   // choose shows a model's form, as the picker would.
