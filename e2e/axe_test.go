@@ -107,6 +107,14 @@ func TestAccessibility(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkAxe(t, p, path+" with an OxRec synthetic result")
+			if path == "/index.nl.html" {
+				// The result's notice joins the file's and the model's: both in Dutch.
+				err := expect.Locator(p.GetByTestId("group-result")).ToContainText(
+					"SYNTHETISCH — NIET OxRec. Verzonnen getallen")
+				if err != nil {
+					t.Errorf("Dutch synthetic notice: %v", err)
+				}
+			}
 		})
 	}
 }

@@ -237,3 +237,21 @@ func visibleText(n *html.Node) string {
 	walk(n)
 	return b.String()
 }
+
+// TestModelTextsJoined checks that a synthetic file's notice joined to a model's
+// notice, as scoring's Model.Notice gives it, is translated in both parts, and
+// that an unknown text stays as it is.
+func TestModelTextsJoined(t *testing.T) {
+	cat := demoCatalog(t)
+	m, err := cat.Model("oxrec-nl-detained-general")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := dutchModels.T(m.Notice())
+	if !strings.HasPrefix(got, "SYNTHETISCH — NIET OxRec.") || !strings.Contains(got, "opgeschort") {
+		t.Errorf("T(%q) = %q, want both parts in Dutch", m.Notice(), got)
+	}
+	if got := dutchModels.T("Yes please"); got != "Yes please" {
+		t.Errorf("T(unknown) = %q, want it unchanged", got)
+	}
+}

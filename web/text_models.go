@@ -1,6 +1,10 @@
 package web
 
-import "spiegel/scoring"
+import (
+	"strings"
+
+	"spiegel/scoring"
+)
 
 // ModelTexts translates the texts that model definitions, groups and parameter
 // files carry (they are written in English, in scoring/models and scoring/params,
@@ -35,10 +39,18 @@ var TextKeys = []string{
 	"parameters", "issuer", "value", "trust",
 }
 
-// T returns the translation of s, or s when there is none.
+// T returns the translation of s, or s when there is none. A text that is two
+// known texts joined by a space (a synthetic parameter file's notice before the
+// model's, as scoring's Model.Notice joins them) is translated in its two parts.
 func (m ModelTexts) T(s string) string {
 	if v, ok := m.Texts[s]; ok && v != "" {
 		return v
+	}
+	for en, nl := range m.Texts {
+		rest, ok := strings.CutPrefix(s, en+" ")
+		if v := m.Texts[rest]; ok && v != "" && nl != "" {
+			return nl + " " + v
+		}
 	}
 	return s
 }
