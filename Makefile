@@ -20,12 +20,13 @@ build:
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
 	go run ./web/cmd/render -out static
 
-# single writes static/spiegel.html (and its sha256sum line, spiegel.html.sha256)
+# single writes static/spiegel.html and spiegel.nl.html (each with its sha256sum line)
 # from the built site, then prints the file's SHA-256.
 .PHONY: single
 single: build
 	go run ./web/cmd/render -mode single -site static -out static/spiegel.html
-	@cd static && sha256sum -c spiegel.html.sha256 >/dev/null && cat spiegel.html.sha256
+	@cd static && sha256sum -c spiegel.html.sha256 spiegel.nl.html.sha256 >/dev/null \
+	  && cat spiegel.html.sha256 spiegel.nl.html.sha256
 
 .PHONY: run
 run: build

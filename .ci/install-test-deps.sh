@@ -5,7 +5,10 @@
 #   - the Playwright driver, npm's playwright-core, unpacked into .cache/pwdriver so
 #     that .cache/pwdriver/package/cli.js exists;
 #   - wrangler, for the Worker's smoke test, installed with npm into .cache/wrangler
-#     (never globally).
+#     (never globally);
+#   - axe-core, the accessibility checker the e2e tests inject into the page, unpacked
+#     into .cache/axe so that .cache/axe/package/axe.min.js exists (never bundled
+#     into the product).
 #
 # Each step is skipped when its result is already present, so a second run takes well
 # under a second. Only Debian and the npm registry are used: Playwright is never asked
@@ -18,10 +21,13 @@ PLAYWRIGHT_CORE_VERSION=1.64.1
 CHROMIUM=/usr/bin/chromium
 # WRANGLER_VERSION is the newest wrangler that runs on Node 20.
 WRANGLER_VERSION=4.86.0
+# AXE_CORE_VERSION is pinned so that a new rule cannot fail the e2e tests unasked.
+AXE_CORE_VERSION=4.14.1
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 driver_dir=.cache/pwdriver
 wrangler_dir=.cache/wrangler
+axe_dir=.cache/axe
 
 # install_chromium installs Debian's chromium unless it is already there.
 install_chromium() {
@@ -85,9 +91,35 @@ install_wrangler() {
 	mv "$scratch" "$wrangler_dir"
 }
 
+# axe_version prints the version of the unpacked axe-core, or nothing.
+axe_version() {
+	local manifest=$axe_dir/package/package.json
+	if [[ -f $manifest && -f $axe_dir/package/axe.min.js ]]; then
+		node -p "require('./$manifest').version"
+	fi
+}
+
+# install_axe unpacks axe-core into $axe_dir unless the right version is already
+# there, through a scratch folder as install_driver does.
+install_axe() {
+	if [[ $(axe_version) == "$AXE_CORE_VERSION" ]]; then
+		return
+	fi
+	echo "install-test-deps: fetching axe-core@$AXE_CORE_VERSION with npm pack"
+	local scratch
+	scratch=$(mktemp -d .cache/axe.XXXXXX)
+	(cd "$scratch" && npm pack --silent "axe-core@$AXE_CORE_VERSION" >/dev/null)
+	tar -xzf "$scratch/axe-core-$AXE_CORE_VERSION.tgz" -C "$scratch"
+	rm -rf "$axe_dir"
+	mkdir -p "$axe_dir"
+	mv "$scratch/package" "$axe_dir/package"
+	rm -rf "$scratch"
+}
+
 mkdir -p .cache
 install_chromium
 install_driver
 install_wrangler
+install_axe
 echo "install-test-deps: chromium $CHROMIUM, playwright driver $driver_dir ($(driver_version))," \
-	"wrangler $wrangler_dir ($(wrangler_version))"
+	"wrangler $wrangler_dir ($(wrangler_version)), axe-core $axe_dir ($(axe_version))"

@@ -49,8 +49,9 @@ type RuleView struct {
 func NewGroupSection(g *scoring.Group, cat *scoring.Catalog, t Text) GroupSection {
 	def := g.Definition()
 	r := def.Rule
-	s := GroupSection{ID: def.ID, Name: def.Name, Rule: RuleView{Input: r.Input,
-		Label: r.Label, Unit: r.Unit, AtLeast: num(r.AtLeast.Value), Then: r.Then,
+	tr := t.JS.Models
+	s := GroupSection{ID: def.ID, Name: tr.T(def.Name), Rule: RuleView{Input: r.Input,
+		Label: tr.T(r.Label), Unit: tr.T(r.Unit), AtLeast: num(r.AtLeast.Value), Then: r.Then,
 		Else: r.Else, Source: citeRef(def.Sources, r.AtLeast.Ref)}}
 	seen := map[string]bool{}
 	for _, mb := range def.Members {
@@ -58,7 +59,7 @@ func NewGroupSection(g *scoring.Group, cat *scoring.Catalog, t Text) GroupSectio
 		if err != nil {
 			continue
 		}
-		d := m.Describe()
+		d := tr.Description(m.Describe())
 		s.Members = append(s.Members, GroupMember{Description: d, Outcome: mb.Outcome})
 		s.addOutcome(mb.Outcome)
 		for _, p := range d.Predictors {

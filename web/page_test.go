@@ -43,6 +43,16 @@ func fixture() scoring.Description {
 	}
 }
 
+// dutchPage is the built-in page in Dutch.
+func dutchPage(t *testing.T) Page {
+	t.Helper()
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewPage(cat, Dutch)
+}
+
 // TestGolden renders each case and compares it with testdata/<name>.golden.html
 // after normaliseHTML. Run with -update to rewrite the files.
 func TestGolden(t *testing.T) {
@@ -53,6 +63,7 @@ func TestGolden(t *testing.T) {
 		c    templ.Component
 	}{
 		{"index", Index(builtinPage(t))},
+		{"index-nl", Index(dutchPage(t))},
 		{"form-fixture", ModelForm(form, English)},
 		{"form-fixture-hidden", ModelForm(NewForm(fixture(), English), English)},
 		{"group-oxrec-nl", GroupView(builtinPage(t).Groups[0], English)},

@@ -40,10 +40,8 @@ const WasmFile = "spiegel.wasm"
 // wasmBlockID is the id of the data block holding the engine; app.js looks for it.
 const wasmBlockID = "spiegel-wasm"
 
-// SingleText is the text the single file adds to the page.
-//
-// TODO(i18n): move these strings into Text when the page's text is next reworked,
-// so that they are translated with the rest.
+// SingleText is the text the single file adds to the page, per language (see
+// SingleTextFor).
 type SingleText struct {
 	BundleSHA256 string // before the bundle hash
 	BundleHow    string // summary of the manifest's disclosure
@@ -54,6 +52,22 @@ var EnglishSingle = SingleText{
 	BundleSHA256: "Offline build. SHA-256 of the engine, scripts and styles it contains:",
 	BundleHow: "What is hashed: sha256sum of these files of the built site, " +
 		"in this order, itself hashed with sha256sum",
+}
+
+// DutchSingle is SingleText in Dutch.
+var DutchSingle = SingleText{
+	BundleSHA256: "Offline versie. SHA-256 van de rekenmodule, scripts en stijlen die ze bevat:",
+	BundleHow: "Wat gehasht is: sha256sum van deze bestanden van de gebouwde site, " +
+		"in deze volgorde, zelf gehasht met sha256sum",
+}
+
+// SingleTextFor returns the SingleText of a language tag, English when there is
+// none for it.
+func SingleTextFor(lang string) SingleText {
+	if lang == Dutch.Lang {
+		return DutchSingle
+	}
+	return EnglishSingle
 }
 
 // Bundle describes the files a single file carries. Manifest is what `sha256sum

@@ -80,10 +80,14 @@ func TestSingleFileInlinesEverything(t *testing.T) {
 		!slices.Contains(scripts, string(site["faults.js"].Data)) {
 		t.Errorf("inline scripts are not wasm_exec.js first, then app.js and faults.js among the rest")
 	}
-	if len(styles) != 3 || styles[0] != string(site["style.css"].Data) ||
-		styles[1] != string(site["validate.css"].Data) ||
-		styles[2] != string(site["faults.css"].Data) {
-		t.Errorf("inline styles: %d, want style.css, validate.css, then faults.css", len(styles))
+	wantStyles := []string{"style.css", "validate.css", "faults.css", "report.css"}
+	if len(styles) != len(wantStyles) {
+		t.Errorf("inline styles: %d, want %q", len(styles), wantStyles)
+	}
+	for i, name := range wantStyles {
+		if i < len(styles) && styles[i] != string(site[name].Data) {
+			t.Errorf("inline style %d is not %s", i, name)
+		}
 	}
 	checkSingleCSP(t, page, scripts, styles)
 }

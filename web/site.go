@@ -27,17 +27,25 @@ func Assets() fs.FS {
 	return sub
 }
 
-// WriteSite renders index.html for the catalog's models into dir and copies the
-// assets beside it, creating dir if needed. It returns the names it wrote.
-func WriteSite(ctx context.Context, dir string, cat *scoring.Catalog, t Text) ([]string, error) {
+// WriteSite renders the page for the catalog's models in each of langs (English
+// if none) into dir, as PageFile names it, and copies the assets beside them,
+// creating dir if needed. It returns the names it wrote.
+func WriteSite(ctx context.Context, dir string, cat *scoring.Catalog, langs ...Text) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	if len(langs) == 0 {
+		langs = []Text{English}
+	}
 
-	// The page first, so that a failed render leaves no fresh assets behind it.
-	names := []string{"index.html"}
-	if err := writeIndex(ctx, filepath.Join(dir, "index.html"), NewPage(cat, t)); err != nil {
-		return nil, err
+	// The pages first, so that a failed render leaves no fresh assets behind them.
+	var names []string
+	for _, t := range langs {
+		name := PageFile(t.Lang)
+		if err := writeIndex(ctx, filepath.Join(dir, name), NewPage(cat, t)); err != nil {
+			return nil, err
+		}
+		names = append(names, name)
 	}
 	err := fs.WalkDir(Assets(), ".", func(name string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {

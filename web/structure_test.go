@@ -151,12 +151,13 @@ func TestPageHead(t *testing.T) {
 		case attr(n, "src") != "" && hasAttr(n, "defer"):
 			srcs = append(srcs, attr(n, "src"))
 		case attr(n, "type") == "application/json" && attr(n, "id") == "spiegel-text":
+		case attr(n, "type") == "application/json" && attr(n, "id") == "spiegel-demo-cases":
 		default:
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
 	want := []string{"wasm_exec.js", WasmScript, "app.js", "group.js", "explain.js",
-		"validate.js", "faults.js"}
+		"validate.js", "faults.js", "casefile.js", "report.js"}
 	if !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
 	}
@@ -166,8 +167,8 @@ func TestPageHead(t *testing.T) {
 	}
 }
 
-// TestTextForScript checks that the JSON text block holds every message app.js and
-// group.js read, including the unit words of every built-in horizon and the names
+// TestTextForScript checks that the JSON text block holds every message the page's
+// scripts read (a non-empty string, or an object of more text), including the unit words of every built-in horizon and the names
 // of every group's populations and outcomes.
 func TestTextForScript(t *testing.T) {
 	page := parse(t, render(t, Index(builtinPage(t))))
@@ -202,8 +203,9 @@ func TestTextForScript(t *testing.T) {
 		}
 	}
 	for k := range keys {
-		if s, _ := got[k].(string); s == "" {
-			t.Errorf("app.js, group.js or validate.js reads text.%s, which the text block lacks", k)
+		v, ok := got[k]
+		if s, isString := v.(string); !ok || (isString && s == "") {
+			t.Errorf("a script reads text.%s, which the text block lacks", k)
 		}
 	}
 }

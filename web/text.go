@@ -55,6 +55,10 @@ type Text struct {
 	VariantTitle      string
 	VariantRule       string // {label} {value} {unit} {then} {else}
 
+	// Languages: this language's own name, and the label of the switch to another.
+	LangName   string
+	LangSwitch string
+
 	JS JSText
 }
 
@@ -147,6 +151,11 @@ type JSText struct {
 	ValidateText
 	// The fault demonstration and the proxy-input lens (text_faults.go).
 	FaultText
+	// Demo cases, saving and opening a case, the printed report (text_casefile.go),
+	// and the translation of model texts (text_models.go; none in English).
+	Case   CaseFileText `json:"case"`
+	Report ReportText   `json:"report"`
+	Models ModelTexts   `json:"models"`
 }
 
 // PopulationLabel names a group population by its id, or returns the id.
@@ -216,6 +225,9 @@ var English = Text{
 	No:                "No",
 	VariantTitle:      "Which variant applies",
 	VariantRule:       "Rule: {label} for {value} {unit} or more → the “{then}” variant; otherwise the “{else}” variant.",
+
+	LangName:   "English",
+	LangSwitch: "Language",
 
 	JS: JSText{
 		EngineLoading: "Loading the calculation engine…",
@@ -299,6 +311,8 @@ var English = Text{
 		Explain:      explainEN,
 		ValidateText: validateEN,
 		FaultText:    FaultsEN,
+		Case:         caseFileEN,
+		Report:       reportEN,
 	},
 }
 

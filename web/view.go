@@ -20,6 +20,10 @@ type Page struct {
 	Choices []Choice
 	Forms   []Form
 	Groups  []GroupSection
+	// Others links to the page in each other language (see Languages).
+	Others []Alternate
+	// Demos are the fictional demo cases, in the page's language.
+	Demos []DemoView
 }
 
 // Choice is one entry of the model picker: a model's form or a group's section.
@@ -50,7 +54,7 @@ func NewPage(cat *scoring.Catalog, t Text) Page {
 	p := Page{Text: t}
 	added := map[string]bool{}
 	for _, m := range cat.Models() {
-		d := m.Describe()
+		d := t.JS.Models.Description(m.Describe())
 		g, err := cat.Group(d.Group)
 		switch {
 		case d.Group == "" || err != nil:
@@ -66,6 +70,8 @@ func NewPage(cat *scoring.Catalog, t Text) Page {
 			p.Choices = append(p.Choices, Choice{ID: s.ID, Name: s.Name, Selected: s.Selected})
 		}
 	}
+	p.Others = alternates(t.Lang, PageFile)
+	p.Demos = demoViews(t.Lang)
 	return p
 }
 

@@ -38,8 +38,23 @@ const CacheControl = "no-cache"
 
 // SingleFile is the name of the one-file build (make single). It is served as a
 // download: it is meant to be opened from disk, and its inline scripts, allowed by
-// hashes in its own meta policy, would be refused under CSP.
+// hashes in its own meta policy, would be refused under CSP. The same holds for
+// the one-file build in each other language, spiegel.<lang>.html (see
+// IsSingleFile).
 const SingleFile = "spiegel.html"
+
+// IsSingleFile reports whether a file name is a one-file build: spiegel.html or
+// spiegel.<lang>.html for a language tag of letters (spiegel.nl.html).
+func IsSingleFile(name string) bool {
+	if name == SingleFile {
+		return true
+	}
+	lang, ok := strings.CutSuffix(strings.TrimPrefix(name, "spiegel."), ".html")
+	if !ok || !strings.HasPrefix(name, "spiegel.") || lang == "" || len(lang) > 8 {
+		return false
+	}
+	return strings.Trim(lang, "abcdefghijklmnopqrstuvwxyz") == ""
+}
 
 // Headers returns the security headers every response carries.
 func Headers() http.Header {
@@ -141,7 +156,7 @@ func setHeaders(h http.Header, urlPath string, status int) {
 	case h.Get("Content-Type") == "":
 		h.Set("Content-Type", "text/plain; charset=utf-8")
 	}
-	if ok && path.Base(urlPath) == SingleFile {
-		h.Set("Content-Disposition", `attachment; filename="`+SingleFile+`"`)
+	if name := path.Base(urlPath); ok && IsSingleFile(name) {
+		h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	}
 }

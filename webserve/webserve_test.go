@@ -19,6 +19,8 @@ var site = fstest.MapFS{
 	"spiegel.wasm":        {Data: []byte("\x00asm\x01\x00\x00\x00")},
 	"spiegel.html":        {Data: []byte("<!doctype html><title>Spiegel offline</title>")},
 	"spiegel.html.sha256": {Data: []byte("0000  spiegel.html\n")},
+	"spiegel.nl.html":     {Data: []byte("<!doctype html><title>Spiegel offline</title>")},
+	"index.nl.html":       {Data: []byte("<!doctype html><title>Spiegel</title>")},
 	"sub/index.html":      {Data: []byte("<!doctype html>")},
 	"sub/other.html":      {Data: []byte("<!doctype html>")},
 }
@@ -60,6 +62,9 @@ func TestHandlerServesFilesWithHeaders(t *testing.T) {
 		{"the single file is a download", "/spiegel.html", 200, "text/html; charset=utf-8",
 			`attachment; filename="spiegel.html"`},
 		{"its checksum", "/spiegel.html.sha256", 200, "text/plain; charset=utf-8", ""},
+		{"the Dutch single file is a download", "/spiegel.nl.html", 200,
+			"text/html; charset=utf-8", `attachment; filename="spiegel.nl.html"`},
+		{"the Dutch page is not", "/index.nl.html", 200, "text/html; charset=utf-8", ""},
 		{"a missing file", "/missing.js", 404, "text/plain; charset=utf-8", ""},
 		{"a folder is not listed", "/sub/", 404, "text/plain; charset=utf-8", ""},
 		{"a folder without slash", "/sub", 404, "text/plain; charset=utf-8", ""},
@@ -146,6 +151,19 @@ func TestContentType(t *testing.T) {
 	for p, want := range tests {
 		if got := ContentType(p); got != want {
 			t.Errorf("ContentType(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+// TestIsSingleFile checks which names count as a one-file build.
+func TestIsSingleFile(t *testing.T) {
+	for name, want := range map[string]bool{
+		"spiegel.html": true, "spiegel.nl.html": true, "spiegel.html.sha256": false,
+		"spiegel..html": false, "spiegel.n1.html": false, "index.html": false,
+		"index.nl.html": false, "spiegel.wasm": false, "xspiegel.nl.html": false,
+	} {
+		if got := IsSingleFile(name); got != want {
+			t.Errorf("IsSingleFile(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

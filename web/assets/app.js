@@ -49,9 +49,35 @@
     return e;
   }
 
-  // plain accepts the engine's answers either as objects or as JSON text.
+  // plain accepts the engine's answers either as objects or as JSON text, with
+  // their model texts translated (see localize).
   function plain(v) {
-    return typeof v === "string" ? JSON.parse(v) : v;
+    return localize(typeof v === "string" ? JSON.parse(v) : v);
+  }
+
+  // localize translates, in place, the model texts of an engine answer: the string
+  // values of the fields text.models.keys names, as web.ModelTexts.T does. The
+  // English page has none, and ids are never translated.
+  const modelTexts = (text.models && text.models.texts) || {};
+  const textKeys = new Set((text.models && text.models.keys) || []);
+  function translate(s) {
+    if (Object.hasOwn(modelTexts, s)) return modelTexts[s];
+    for (const [en, nl] of Object.entries(modelTexts)) {
+      const rest = s.startsWith(en + " ") ? s.slice(en.length + 1) : null;
+      if (rest !== null && Object.hasOwn(modelTexts, rest)) return nl + " " + modelTexts[rest];
+    }
+    return s;
+  }
+  function localize(v) {
+    if (!textKeys.size || v === null || typeof v !== "object") return v;
+    for (const [k, x] of Object.entries(v)) {
+      if (typeof x === "string") {
+        if (textKeys.has(k)) v[k] = translate(x);
+      } else {
+        localize(x);
+      }
+    }
+    return v;
   }
 
   // describe returns the model's description, asked of the engine once. Should the

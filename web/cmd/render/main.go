@@ -1,5 +1,5 @@
-// Command render writes the calculator's static page: index.html for the built-in
-// models, rendered by the templ components of package web, and the page's CSS and
+// Command render writes the calculator's static pages: index.html (English) and
+// index.nl.html (Dutch) for the built-in models, rendered by the templ components of package web, and the page's CSS and
 // JavaScript, into the folder given by -out.
 //
 //	go run ./web/cmd/render -out static
@@ -11,7 +11,9 @@
 // With -mode single it writes the same page as one self-contained HTML file, for
 // use from disk without a network (see web.RenderSingle), reading the built site
 // from -site, and writes beside it FILE.sha256, the line `sha256sum FILE` prints,
-// so that `sha256sum -c FILE.sha256` checks the file:
+// so that `sha256sum -c FILE.sha256` checks the file. FILE is the English page;
+// the page in each other language is written beside it (spiegel.nl.html), with
+// its own .sha256, and each links to the other:
 //
 //	go run ./web/cmd/render -mode single -site static -out static/spiegel.html
 package main
@@ -56,7 +58,7 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	names, err := web.WriteSite(context.Background(), out, cat, web.English)
+	names, err := web.WriteSite(context.Background(), out, cat, web.Languages...)
 	if err != nil {
 		return err
 	}
@@ -68,16 +70,32 @@ func run(out string) error {
 	return nil
 }
 
-// runSingle writes the single file to out from the built site in site, then its
-// checksum file, and logs both hashes.
+// runSingle writes the single file of each language, English to out and each
+// other language beside it (web.SingleFile), with its checksum file.
 func runSingle(site, out string) error {
 	cat, err := scoring.Builtin()
 	if err != nil {
 		return err
 	}
-	page := web.NewPage(cat, web.English)
+	for _, t := range web.Languages {
+		path := out
+		if t.Lang != web.English.Lang {
+			path = filepath.Join(filepath.Dir(out), web.SingleFile(t.Lang))
+		}
+		if err := writeSingle(site, path, web.NewPage(cat, t)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeSingle writes one page's single file to out from the built site in site,
+// then its checksum file, and logs both hashes. The page's language links name
+// the other single files.
+func writeSingle(site, out string, page web.Page) error {
+	page = page.WithFiles(web.SingleFile)
 	doc, bundle, err := web.RenderSingle(context.Background(), page, os.DirFS(site),
-		web.EnglishSingle)
+		web.SingleTextFor(page.Text.Lang))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,257 @@
+package web
+
+import (
+	"encoding/json"
+	"os"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"spiegel/scoring"
+)
+
+// TestDutchComplete checks that no string field of the Dutch text, nested structs
+// included, is empty: a message added to Text in English only fails here.
+func TestDutchComplete(t *testing.T) {
+	checkNoEmpty(t, "Dutch", reflect.ValueOf(Dutch))
+	checkNoEmpty(t, "DutchSingle", reflect.ValueOf(DutchSingle))
+}
+
+// placeholder matches a {name} placeholder of a message.
+var placeholder = regexp.MustCompile(`\{[a-z]+\}`)
+
+// TestDutchPlaceholders checks that each Dutch message has the placeholders of its
+// English one, so that no value goes missing in Dutch.
+func TestDutchPlaceholders(t *testing.T) {
+	en, nl := stringFields("", reflect.ValueOf(English)), stringFields("", reflect.ValueOf(Dutch))
+	for path, e := range en {
+		want, got := placeholder.FindAllString(e, -1), placeholder.FindAllString(nl[path], -1)
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("Dutch%s has placeholders %q, English %q", path, got, want)
+		}
+	}
+}
+
+// stringFields returns every string field of the struct v by its path.
+func stringFields(path string, v reflect.Value) map[string]string {
+	out := map[string]string{}
+	for i := range v.NumField() {
+		f, name := v.Field(i), path+"."+v.Type().Field(i).Name
+		switch f.Kind() {
+		case reflect.String:
+			out[name] = f.String()
+		case reflect.Struct:
+			for k, s := range stringFields(name, f) {
+				out[k] = s
+			}
+		}
+	}
+	return out
+}
+
+// builtinModelTexts returns every model text the built-in definitions, groups and
+// the synthetic parameter file carry (the string values of TextKeys fields; the
+// horizons are ids and units, sources are citations), each with where it is.
+func builtinModelTexts(t *testing.T) map[string]string {
+	t.Helper()
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, trust := range []string{scoring.TrustVerified, scoring.TrustImported,
+		scoring.TrustSynthetic, scoring.TrustUnverified} {
+		texts[trust] = "trust level"
+	}
+	for _, m := range cat.Models() {
+		collectTexts(t, m.ID(), m.Definition(), texts)
+	}
+	for _, g := range cat.Groups() {
+		def := g.Definition()
+		texts[def.Name], texts[def.Rule.Label], texts[def.Rule.Unit] = def.ID, def.ID, def.ID
+	}
+	var params any
+	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &params); err != nil {
+		t.Fatal(err)
+	}
+	collectTexts(t, "synthetic parameters", params, texts)
+	return texts
+}
+
+// collectTexts adds the model texts of v (marshalled to JSON) to texts.
+func collectTexts(t *testing.T, where string, v any, texts map[string]string) {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				if s, ok := e.(string); ok && slices.Contains(TextKeys, k) && s != "" {
+					texts[s] = where + path + "." + k
+				}
+				if k != "sources" && k != "horizons" && k != "golden" {
+					walk(path+"."+k, e)
+				}
+			}
+		case []any:
+			for _, e := range x {
+				walk(path+"[]", e)
+			}
+		}
+	}
+	walk("", doc)
+}
+
+// TestDutchModelTexts checks that every model text of every built-in model, group
+// and the synthetic parameters has a Dutch entry, so that a new model, predictor or
+// level (or a reworded one) cannot silently stay English; and that the table holds
+// no entry that no built-in text uses.
+func TestDutchModelTexts(t *testing.T) {
+	texts := builtinModelTexts(t)
+	for s, where := range texts {
+		if hasLetter(s) && strings.TrimSpace(dutchModels.Texts[s]) == "" {
+			t.Errorf("no Dutch for %q (%s)", s, where)
+		}
+	}
+	for s := range dutchModels.Texts {
+		if _, ok := texts[s]; !ok {
+			t.Errorf("Dutch entry %q translates no built-in text", s)
+		}
+	}
+	if !slices.Equal(Dutch.JS.Models.Keys, TextKeys) {
+		t.Errorf("Dutch.JS.Models.Keys = %q, want TextKeys", Dutch.JS.Models.Keys)
+	}
+}
+
+// TestDutchPage renders the Dutch page and checks its language, that the model
+// texts are in Dutch, and its link to the English page.
+func TestDutchPage(t *testing.T) {
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := parse(t, render(t, Index(NewPage(cat, Dutch))))
+	root := find(page, func(n *html.Node) bool { return n.Data == "html" })
+	if attr(root, "lang") != "nl" {
+		t.Errorf("html lang = %q, want nl", attr(root, "lang"))
+	}
+	doc := visibleText(page)
+	for _, want := range []string{"Delictgroep van de huidige veroordeling", "Bereken",
+		"Geboortedatum", "gedetineerd gedurende 6 maanden of langer", "Niet-gedetineerd"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("Dutch page lacks %q", want)
+		}
+	}
+	for _, english := range []string{"Calculate", "Offence group of the current conviction",
+		"Date of birth", "Choose…"} {
+		if strings.Contains(doc, english) {
+			t.Errorf("Dutch page still has English %q", english)
+		}
+	}
+	link := find(page, func(n *html.Node) bool { return attr(n, "data-testid") == "lang-en" })
+	if link == nil || attr(link, "href") != "index.html" || attr(link, "lang") != "en" ||
+		attr(link, "hreflang") != "en" || textOf(link) != "English" {
+		t.Errorf("Dutch page: no link to index.html with lang and hreflang en")
+	}
+}
+
+// TestLanguageLinks checks the English page's link to the Dutch one, in the site
+// and in the single-file build.
+func TestLanguageLinks(t *testing.T) {
+	p := builtinPage(t)
+	want := []Alternate{{Lang: "nl", Name: "Nederlands", Href: "index.nl.html"}}
+	if !reflect.DeepEqual(p.Others, want) {
+		t.Errorf("English page links %v, want %v", p.Others, want)
+	}
+	single := p.WithFiles(SingleFile).Others
+	if len(single) != 1 || single[0].Href != "spiegel.nl.html" {
+		t.Errorf("single file links %v, want spiegel.nl.html", single)
+	}
+}
+
+// TestScriptTextNested checks that every msg.<key> that casefile.js and
+// report.js read (msg is their part of the text) is in their part of the JSON text block, in both languages.
+func TestScriptTextNested(t *testing.T) {
+	for _, lang := range Languages {
+		data, err := json.Marshal(lang.JS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]any
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatal(err)
+		}
+		for file, part := range map[string]string{"assets/casefile.js": "case",
+			"assets/report.js": "report"} {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			msgs, _ := got[part].(map[string]any)
+			for _, m := range regexp.MustCompile(`\bmsg\.([a-z0-9_]+)`).FindAllStringSubmatch(string(src), -1) {
+				if s, _ := msgs[m[1]].(string); s == "" {
+					t.Errorf("%s: %s reads msg.%s, which %s.%s lacks", lang.Lang, file, m[1], part, m[1])
+				}
+			}
+		}
+	}
+}
+
+// hasLetter reports whether s has a letter: a text of digits and signs alone
+// ("10–11") reads the same in every language.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// visibleText returns the text of the page outside script elements, each text
+// node on its own line.
+func visibleText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "script" {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data + "\n")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// TestModelTextsJoined checks that a synthetic file's notice joined to a model's
+// notice, as scoring's Model.Notice gives it, is translated in both parts, and
+// that an unknown text stays as it is.
+func TestModelTextsJoined(t *testing.T) {
+	cat := demoCatalog(t)
+	m, err := cat.Model("oxrec-nl-detained-general")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := dutchModels.T(m.Notice())
+	if !strings.HasPrefix(got, "SYNTHETISCH — NIET OxRec.") || !strings.Contains(got, "opgeschort") {
+		t.Errorf("T(%q) = %q, want both parts in Dutch", m.Notice(), got)
+	}
+	if got := dutchModels.T("Yes please"); got != "Yes please" {
+		t.Errorf("T(unknown) = %q, want it unchanged", got)
+	}
+}
