@@ -27,6 +27,16 @@
   const numFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
 
   // pp formats a number of percentage points, e.g. "+3.2 pp".
+  // scrollBox wraps a wide table in a box that scrolls sideways on narrow screens; the
+  // box takes keyboard focus and is named after the table's caption (or the what-if
+  // title), so that it can be scrolled without a mouse.
+  function scrollBox(...kids) {
+    const box = el("div", { class: "table-scroll", tabindex: 0, role: "region" }, ...kids);
+    const caption = box.querySelector("caption");
+    box.setAttribute("aria-label", caption ? caption.textContent : tx.whatif_title);
+    return box;
+  }
+
   function pp(points) {
     return fill(tx.pp, { value: ppFormat.format(points) });
   }
@@ -238,7 +248,7 @@
     el("tbody", {}, ...rows),
     el("tfoot", {}, total(tx.reference, ref.linear_predictor, ref.probabilities),
       total(tx.this_case, x.linear_predictor, x.probabilities || {})));
-    return el("div", { class: "table-scroll" }, table, constantNote(hs, x));
+    return scrollBox( table, constantNote(hs, x));
   }
 
   // numCell is a number cell with its exact value in data-value.
@@ -270,7 +280,7 @@
       novalidate: "" }, el("div", { class: "error-summary", role: "alert", hidden: "" }));
     const body = el("tbody", {});
     for (const p of d.predictors || []) body.append(whatIfRow(p, c, `whatif-${n}--${p.id}`));
-    form.append(el("div", { class: "table-scroll" }, el("table", { class: "whatif-inputs" },
+    form.append(scrollBox( el("table", { class: "whatif-inputs" },
       el("thead", {}, el("tr", {},
         el("th", { scope: "col", text: tx.input }),
         el("th", { scope: "col", text: tx.before }),
@@ -357,7 +367,7 @@
           text: r.band_changed[h.label] ? tx.yes : tx.no })] : [])));
     const heads = [page.text.horizon, tx.before, tx.after, tx.difference,
       ...(bands ? [tx.band_before, tx.band_after, tx.band_changes] : [])];
-    return el("div", { class: "table-scroll" },
+    return scrollBox(
       el("table", { class: "whatif-table", "data-testid": "whatif-table" },
         el("caption", { text: tx.whatif_caption }),
         el("thead", {}, el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })))),
@@ -524,7 +534,7 @@
       const rows = pts.map((p) => el("tr", {},
         el("th", { scope: "row", text: numFormat.format(p.x) }), ...cells(p)));
       const heads = [label, ...hs.map((h) => page.horizonName(h))];
-      details.append(el("div", { class: "table-scroll" },
+      details.append(scrollBox(
         el("table", { class: "sweep-numbers" },
           el("caption", { text: fill(tx.sweep_caption, { label }) }),
           el("thead", {}, el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })))),
