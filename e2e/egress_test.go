@@ -120,17 +120,35 @@ func singleFileURL(t *testing.T) string {
 	return (&url.URL{Scheme: "file", Path: path}).String()
 }
 
-// scoreAndPrint enters c into the OGRS3 form, calculates, waits for the result,
-// then renders the page for print (print media, then a PDF, as printing does).
+// scoreAndPrint does with c all that a user does with a case: enters it into the
+// OGRS3 form, calculates, waits for the result and its explanation (waterfall and
+// sensitivity curves), runs a what-if, saves the case as a local file and prints the
+// page to PDF.
 func scoreAndPrint(t *testing.T, p *testPage, c scoring.Case) {
 	t.Helper()
+	expect := playwright.NewPlaywrightAssertions()
 	_, d := builtinModel(t, "ogrs3")
 	form := modelForm(p, "ogrs3")
 	enterCase(t, form, d, c)
 	submit(t, form)
-	if err := playwright.NewPlaywrightAssertions().Locator(
-		p.GetByTestId("result").GetByTestId("prob-1y")).ToBeVisible(); err != nil {
-		t.Fatalf("no result shown: %v", err)
+	result := p.GetByTestId("result")
+	for _, id := range []string{"prob-1y", "waterfall", "sensitivity"} {
+		if err := expect.Locator(result.GetByTestId(id).First()).ToBeVisible(); err != nil {
+			t.Fatalf("no %s shown: %v", id, err)
+		}
+	}
+	if err := result.GetByTestId("whatif-run").Click(); err != nil {
+		t.Fatalf("what-if: %v", err)
+	}
+	if err := expect.Locator(result.GetByTestId("whatif-table")).ToBeVisible(); err != nil {
+		t.Fatalf("no what-if comparison shown: %v", err)
+	}
+	dl, err := p.ExpectDownload(func() error { return p.GetByTestId("save-case").Click() })
+	if err != nil {
+		t.Fatalf("save the case: %v", err)
+	}
+	if err := dl.Cancel(); err != nil {
+		t.Logf("cancel the download: %v", err)
 	}
 	if err := p.EmulateMedia(playwright.PageEmulateMediaOptions{
 		Media: playwright.MediaPrint}); err != nil {
