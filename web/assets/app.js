@@ -262,16 +262,7 @@
   // showResult puts a record's result card in the result region.
   function showResult(id, rec, c) {
     const card = renderResult(rec, describe(id), c);
-    resultShown(card, id, c);
     show(id, card);
-  }
-
-  // resultShown tells the page's other scripts (explain.js) that card shows the
-  // result of model for case c, before it is put on the page, with the event
-  // "spiegel-result" on document. The case travels in memory only.
-  function resultShown(card, model, c) {
-    document.dispatchEvent(new CustomEvent("spiegel-result",
-      { detail: { card: card, model: model, case: Object.assign({}, c) } }));
   }
 
   // Rendering a result.
@@ -415,7 +406,7 @@
 
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, horizonName,
-    contributionTable, renderResult, show, forget, resultShown,
+    contributionTable, renderResult, show, forget,
     onResult: (hook) => { resultHooks.push(hook); },
     onReady: (hook) => {
       if (root.dataset.engine === "ready") hook();

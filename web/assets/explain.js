@@ -1,5 +1,5 @@
 // explain.js: the per-case explanation under a result. When app.js or group.js
-// shows a result (the "spiegel-result" event), it asks the engine for the case's
+// builds a result card (the hook spiegelPage.onResult), it asks the engine for the case's
 // explanation (window.spiegel.explain), sweeps (window.spiegel.sweep) and, on
 // request, a what-if comparison (window.spiegel.whatIf), and draws them: natural
 // frequencies with 100-person icon arrays, a waterfall of the contributions on both
@@ -64,13 +64,15 @@
     svg("desc", { id: "chart-desc-" + n, text: desc }));
   }
 
-  document.addEventListener("spiegel-result", (ev) => {
-    const { card, model, case: c } = ev.detail || {};
-    if (!card || !globalThis.spiegel) return;
-    const d = plain(globalThis.spiegel.describe(model)) || {};
-    const x = plain(globalThis.spiegel.explain(model, c)) || {};
-    if (d.error || x.error) return;
-    card.append(panel(model, d, c, x));
+  // Every result card gets its explanation, as app.js builds it (group.js's too):
+  // the case is cut to the inputs of the model that computed the result.
+  page.onResult((card, rec, d, c) => {
+    if (!globalThis.spiegel || rec.error || !c) return;
+    const own = {};
+    for (const p of d.predictors || []) if (p.id in c) own[p.id] = c[p.id];
+    const x = plain(globalThis.spiegel.explain(rec.model, own)) || {};
+    if (x.error) return;
+    card.append(panel(rec.model, d, own, x));
   });
 
   // panel is the explanation of one result.

@@ -284,7 +284,6 @@
     }
     if (applied.rec.error) return refuse(ui, applied.rec);
     const card = render(ui, v, applied, runs, c);
-    if (page.resultShown) page.resultShown(card, applied.id, only(c, applied.d));
     return page.show(ui.group, card);
   }
 
