@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"embed"
-	"fmt"
 	"path"
 	"sort"
 	"sync"
@@ -28,7 +27,7 @@ func NewCatalog(models ...*Model) (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Model{}, groups: map[string]*Group{}}
 	for _, m := range models {
 		if _, dup := c.byID[m.ID()]; dup {
-			return nil, fmt.Errorf("model %q: loaded twice", m.ID())
+			return nil, errorf("model %q: loaded twice", m.ID())
 		}
 		c.byID[m.ID()] = m
 		c.order = append(c.order, m.ID())
@@ -41,7 +40,7 @@ func NewCatalog(models ...*Model) (*Catalog, error) {
 func (c *Catalog) Model(id string) (*Model, error) {
 	m, ok := c.byID[id]
 	if !ok {
-		return nil, fmt.Errorf("model %q: %w", id, ErrUnknownModel)
+		return nil, errorf("model %q: %w", id, ErrUnknownModel)
 	}
 	return m, nil
 }
@@ -73,7 +72,7 @@ func Builtin() (*Catalog, error) {
 func (c *Catalog) Group(id string) (*Group, error) {
 	g, ok := c.groups[id]
 	if !ok {
-		return nil, fmt.Errorf("group %q: %w", id, ErrUnknownModel)
+		return nil, errorf("group %q: %w", id, ErrUnknownModel)
 	}
 	return g, nil
 }
@@ -104,10 +103,10 @@ func (c *Catalog) addGroup(g *Group) error {
 	d := &g.def
 	seen := map[string]bool{}
 	for i, mb := range d.Members {
-		path := fmt.Sprintf("group %s: members[%d]", d.ID, i)
+		path := sprintf("group %s: members[%d]", d.ID, i)
 		m, err := c.Model(mb.Model)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return errorf("%s: %w", path, err)
 		}
 		if m.def.Group != d.ID || m.def.Population != mb.Population {
 			return invalid(path, "model %s declares group %q, population %q", mb.Model,
@@ -139,7 +138,7 @@ func loadBuiltin() (*Catalog, error) {
 		}
 		m, err := load(data, OriginBuiltin)
 		if err != nil {
-			return nil, fmt.Errorf("built-in %s: %w", e.Name(), err)
+			return nil, errorf("built-in %s: %w", e.Name(), err)
 		}
 		models = append(models, m)
 	}
@@ -166,7 +165,7 @@ func loadBuiltinGroups(cat *Catalog) error {
 			err = cat.addGroup(g)
 		}
 		if err != nil {
-			return fmt.Errorf("built-in group %s: %w", e.Name(), err)
+			return errorf("built-in group %s: %w", e.Name(), err)
 		}
 	}
 	return nil

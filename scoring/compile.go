@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 )
@@ -30,7 +29,7 @@ func compile(d *Definition) (*Model, error) {
 
 // invalid formats an ErrInvalid error at path.
 func invalid(path, format string, args ...any) error {
-	return fmt.Errorf("%s: %w: %s", path, ErrInvalid, fmt.Sprintf(format, args...))
+	return errorf("%s: %w: %s", path, ErrInvalid, sprintf(format, args...))
 }
 
 // checkHeader checks the format tag, id, family, texts and sources.
@@ -80,10 +79,10 @@ func indexLevels(path string, v *variable) error {
 	v.level = make(map[string]int, len(v.levels))
 	for i, l := range v.levels {
 		if l.ID == "" || l.Label == "" {
-			return invalid(fmt.Sprintf("%s.levels[%d]", path, i), "id and label are required")
+			return invalid(sprintf("%s.levels[%d]", path, i), "id and label are required")
 		}
 		if _, dup := v.level[l.ID]; dup {
-			return invalid(fmt.Sprintf("%s.levels[%d]", path, i), "%q is used twice", l.ID)
+			return invalid(sprintf("%s.levels[%d]", path, i), "%q is used twice", l.ID)
 		}
 		v.level[l.ID] = i
 	}
@@ -97,7 +96,7 @@ func addPredictors(m *Model) error {
 	}
 	for i := range m.def.Predictors {
 		p := &m.def.Predictors[i]
-		path := fmt.Sprintf("predictors[%d]", i)
+		path := sprintf("predictors[%d]", i)
 		if err := checkPredictor(m, p, path); err != nil {
 			return err
 		}

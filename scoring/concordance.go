@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 )
@@ -32,7 +31,7 @@ func HarrellC(time []float64, event []bool, risk []float64) (Concordance, error)
 	}
 	for i := range time {
 		if !finite(time[i]) || !finite(risk[i]) {
-			return Concordance{}, fmt.Errorf("row %d: time %v or risk %v is not finite", i,
+			return Concordance{}, errorf("row %d: time %v or risk %v is not finite", i,
 				time[i], risk[i])
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 )
 
@@ -138,10 +137,10 @@ const MaxCaseBytes = 64 << 10
 // is not an input. null members are treated as absent.
 func DecodeCase(data []byte) (string, Case, error) {
 	if len(data) > MaxCaseBytes {
-		return "", nil, fmt.Errorf("case of %d bytes is larger than %d", len(data), MaxCaseBytes)
+		return "", nil, errorf("case of %d bytes is larger than %d", len(data), MaxCaseBytes)
 	}
 	if err := checkDuplicateKeys(data); err != nil {
-		return "", nil, fmt.Errorf("case: %w", err)
+		return "", nil, errorf("case: %w", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()

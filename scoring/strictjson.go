@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 )
@@ -19,7 +18,7 @@ var errDuplicateKey = errors.New("duplicate key")
 // keys, trailing data and documents over MaxDocumentBytes. Errors name the JSON path.
 func decodeStrict(data []byte, v any) error {
 	if len(data) > MaxDocumentBytes {
-		return fmt.Errorf("document of %d bytes is larger than %d", len(data), MaxDocumentBytes)
+		return errorf("document of %d bytes is larger than %d", len(data), MaxDocumentBytes)
 	}
 	if err := checkDuplicateKeys(data); err != nil {
 		return err
@@ -43,7 +42,7 @@ func describeJSONError(err error) error {
 		if path == "" {
 			path = "document"
 		}
-		return fmt.Errorf("%s: %s is not a valid %s", path, te.Value, te.Type)
+		return errorf("%s: %s is not a valid %s", path, te.Value, te.Type)
 	}
 	return err
 }
@@ -63,11 +62,11 @@ const maxDepth = 64
 // walkValue reads one JSON value from dec, checking objects for duplicate keys.
 func walkValue(dec *json.Decoder, path string, depth int) error {
 	if depth > maxDepth {
-		return fmt.Errorf("%s: nested deeper than %d", path, maxDepth)
+		return errorf("%s: nested deeper than %d", path, maxDepth)
 	}
 	tok, err := dec.Token()
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, tokenError(err))
+		return errorf("%s: %w", path, tokenError(err))
 	}
 	switch tok {
 	case json.Delim('{'):
@@ -90,11 +89,11 @@ func walkObject(dec *json.Decoder, path string, depth int) error {
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, tokenError(err))
+			return errorf("%s: %w", path, tokenError(err))
 		}
 		key, _ := tok.(string)
 		if seen[key] {
-			return fmt.Errorf("%s.%s: %w", path, key, errDuplicateKey)
+			return errorf("%s.%s: %w", path, key, errDuplicateKey)
 		}
 		seen[key] = true
 		if err := walkValue(dec, path+"."+key, depth+1); err != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -90,7 +89,7 @@ func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
 		return nil, err
 	}
 	if _, err := io.Copy(io.Discard, io.TeeReader(r, hash)); err != nil {
-		return nil, fmt.Errorf("read data: %w", err)
+		return nil, errorf("read data: %w", err)
 	}
 	c.SHA256 = hex.EncodeToString(hash.Sum(nil))
 	return c, nil
@@ -103,12 +102,12 @@ func (c *Cohort) readHeader(cr *csv.Reader) error {
 		return errors.New("read header: the data are empty")
 	}
 	if err != nil {
-		return fmt.Errorf("read header: %w", err)
+		return errorf("read header: %w", err)
 	}
 	for i, name := range header {
 		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
 		if _, dup := c.col[name]; dup {
-			return fmt.Errorf("header: column %q appears twice", name)
+			return errorf("header: column %q appears twice", name)
 		}
 		c.col[name], header[i] = i, name
 	}
@@ -152,11 +151,11 @@ func (c *Cohort) requireColumns(names []string) error {
 	var missing []string
 	for _, name := range names {
 		if _, ok := c.col[name]; !ok {
-			missing = append(missing, fmt.Sprintf("%q", name))
+			missing = append(missing, sprintf("%q", name))
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%w: %s (the header has %s)", ErrMissingColumn,
+		return errorf("%w: %s (the header has %s)", ErrMissingColumn,
 			strings.Join(missing, ", "), strings.Join(c.Header, ", "))
 	}
 	return nil
@@ -172,7 +171,7 @@ func (c *Cohort) readRows(cr *csv.Reader) error {
 		c.Read++
 		var parse *csv.ParseError
 		if err != nil && !errors.As(err, &parse) {
-			return fmt.Errorf("read row %d: %w", c.Read, err)
+			return errorf("read row %d: %w", c.Read, err)
 		}
 		if parse != nil {
 			c.Bad = append(c.Bad, BadRow{Row: c.Read, Line: parse.StartLine,
@@ -193,7 +192,7 @@ func (c *Cohort) readRows(cr *csv.Reader) error {
 // carries.
 func parseMessage(parse *csv.ParseError, fields, want int) string {
 	if errors.Is(parse.Err, csv.ErrFieldCount) {
-		return fmt.Sprintf("%d fields, the header has %d", fields, want)
+		return sprintf("%d fields, the header has %d", fields, want)
 	}
 	return parse.Err.Error()
 }
