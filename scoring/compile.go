@@ -1,15 +1,42 @@
 package scoring
 
-import (
-	"math"
-	"regexp"
+import "math"
+
+// The forms of ids: model ids are lowercase words joined by '-', [a-z0-9]+(-[a-z0-9]+)*;
+// predictor, term and placeholder ids are snake_case, [a-z][a-z0-9_]*.
+var (
+	modelIDPattern = idPattern{kebab: true}
+	varIDPattern   = idPattern{}
 )
 
-// idPattern is the form of model ids, predictor ids, level ids and horizon labels.
-var (
-	modelIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	varIDPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-)
+// idPattern matches one of the two forms of ids above. It stands in for a regular
+// expression, since package regexp adds about 0.25 MB to the WebAssembly engine.
+type idPattern struct{ kebab bool }
+
+// MatchString reports whether the whole of s has the pattern's form.
+func (p idPattern) MatchString(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case '0' <= c && c <= '9':
+			if !p.kebab && i == 0 {
+				return false
+			}
+		case p.kebab && c == '-':
+			if i == 0 || i == len(s)-1 || s[i-1] == '-' {
+				return false
+			}
+		case !p.kebab && c == '_' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // compile validates d and builds the model. Errors name the path of the bad value
 // and wrap ErrInvalid, ErrNoSource or ErrUnknownSource.

@@ -1,8 +1,6 @@
 package scoring
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -76,8 +74,7 @@ type ParamSet struct {
 // its variant by the group's rule and match within its tolerance. The first failure
 // refuses the file with an error that names the value or case.
 func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) {
-	sum := sha256.Sum256(data)
-	sha := hex.EncodeToString(sum[:])
+	sha := sha256Hex(data)
 	if pin != "" && !strings.EqualFold(pin, sha) {
 		return nil, refuse("SHA-256 %s is not the pinned %s", sha, pin)
 	}

@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"math"
-	"time"
-)
+import "math"
 
 // SweepPoint is the result of a case with one input set to Value: probabilities and
 // bands per horizon (the points total under "total" for an instrument), or the
@@ -136,11 +133,10 @@ func yearValues(c Case, anchor string, lo, hi float64) ([]string, []float64, err
 	if n < 1 || n > MaxSweepPoints {
 		return nil, nil, errorf("sweep: %d points; want 1 to %d", n, MaxSweepPoints)
 	}
-	at := time.Date(a.y, time.Month(a.m), a.d, 0, 0, 0, 0, time.UTC)
 	values, xs := make([]string, n), make([]float64, n)
 	for i := range values {
 		x := math.Ceil(lo) + float64(i)
-		values[i], xs[i] = at.AddDate(-int(x), 0, 0).Format(time.DateOnly), x
+		values[i], xs[i] = a.addYears(-int(x)).String(), x
 	}
 	return values, xs, nil
 }

@@ -1,9 +1,7 @@
 package scoring
 
 import (
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"io"
 	"sort"
@@ -76,7 +74,7 @@ type BadRow struct {
 // it cannot use: a wrong number of fields, broken quoting, or a time, event or
 // outcome that is not valid. Model inputs are checked later, by Validate.
 func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
-	hash := sha256.New()
+	hash := newSHA256()
 	cr := csv.NewReader(io.TeeReader(r, hash))
 	c := &Cohort{spec: spec, col: map[string]int{}}
 	if err := c.readHeader(cr); err != nil {
@@ -91,7 +89,7 @@ func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
 	if _, err := io.Copy(io.Discard, io.TeeReader(r, hash)); err != nil {
 		return nil, errorf("read data: %w", err)
 	}
-	c.SHA256 = hex.EncodeToString(hash.Sum(nil))
+	c.SHA256 = hexString(hash.Sum(nil))
 	return c, nil
 }
 
