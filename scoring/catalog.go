@@ -1,17 +1,41 @@
 package scoring
 
 import (
-	"embed"
-	"path"
 	"sort"
+	"strings"
 	"sync"
 )
 
-// builtinFS holds the built-in definitions, one published model per file, and the
-// groups of variants.
-//
-//go:embed models/*.json groups/*.json
-var builtinFS embed.FS
+// builtinFile is one file of the built-in definitions (models/, one published model
+// per file), groups of variants (groups/) and parameter files (params/), held in
+// builtin_gen.go, which internal/builtingen writes from those folders. They are
+// not embedded with package embed, which would bring io/fs and time into the
+// WebAssembly engine (about 0.2 MB).
+type builtinFile struct {
+	path string
+	data string
+}
+
+// builtinDir returns the files of one folder of builtinFiles, in name order, with
+// their names.
+func builtinDir(dir string) (names []string, data [][]byte) {
+	for _, f := range builtinFiles {
+		if name, ok := strings.CutPrefix(f.path, dir+"/"); ok {
+			names, data = append(names, name), append(data, []byte(f.data))
+		}
+	}
+	return names, data
+}
+
+// builtinData returns the file at path of builtinFiles, or nil.
+func builtinData(path string) []byte {
+	for _, f := range builtinFiles {
+		if f.path == path {
+			return []byte(f.data)
+		}
+	}
+	return nil
+}
 
 // Catalog is a set of loaded models and groups of variants, addressed by id. It is
 // safe for concurrent reads.
@@ -126,19 +150,12 @@ func (c *Catalog) addGroup(g *Group) error {
 
 // loadBuiltin reads and loads every embedded definition and group.
 func loadBuiltin() (*Catalog, error) {
-	entries, err := builtinFS.ReadDir("models")
-	if err != nil {
-		return nil, err
-	}
+	names, files := builtinDir("models")
 	var models []*Model
-	for _, e := range entries {
-		data, err := builtinFS.ReadFile(path.Join("models", e.Name()))
-		if err != nil {
-			return nil, err
-		}
+	for i, data := range files {
 		m, err := load(data, OriginBuiltin)
 		if err != nil {
-			return nil, errorf("built-in %s: %w", e.Name(), err)
+			return nil, errorf("built-in %s: %w", names[i], err)
 		}
 		models = append(models, m)
 	}
@@ -151,21 +168,14 @@ func loadBuiltin() (*Catalog, error) {
 
 // loadBuiltinGroups reads the embedded groups into cat.
 func loadBuiltinGroups(cat *Catalog) error {
-	entries, err := builtinFS.ReadDir("groups")
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		data, err := builtinFS.ReadFile(path.Join("groups", e.Name()))
-		if err != nil {
-			return err
-		}
+	names, files := builtinDir("groups")
+	for i, data := range files {
 		g, err := loadGroup(data)
 		if err == nil {
 			err = cat.addGroup(g)
 		}
 		if err != nil {
-			return errorf("built-in group %s: %w", e.Name(), err)
+			return errorf("built-in group %s: %w", names[i], err)
 		}
 	}
 	return nil
@@ -188,6 +198,4 @@ func (c *Catalog) WithParams(set *ParamSet) *Catalog {
 // SyntheticOxRecParams is the synthetic OxRec-NL parameter file for training and
 // demonstrations: made-up numbers whose signs follow the published directions, marked
 // synthetic in the file and on every result computed with it.
-//
-//go:embed params/oxrec-nl-synthetic.json
-var SyntheticOxRecParams []byte
+var SyntheticOxRecParams = builtinData("params/oxrec-nl-synthetic.json")

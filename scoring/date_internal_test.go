@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -22,7 +23,12 @@ func TestCivilDaysMatchTime(t *testing.T) {
 			t.Fatalf("String() = %q, want %q", got, tm.Format(time.DateOnly))
 		}
 	}
-	for tm := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC); tm.Year() < 2400; tm = tm.AddDate(0, 0, 1) {
+	step := 1
+	if runtime.GOARCH == "wasm" {
+		step = 5 // the same code, at a tenth of the speed under Node
+	}
+	start := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC)
+	for tm := start; tm.Year() < 2400; tm = tm.AddDate(0, 0, step) {
 		check(tm)
 	}
 	for _, y := range []int{-10000, -1001, -980, -5, -1, 0, 5, 999, 9999, 10000, 123456} {

@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 )
@@ -191,12 +190,12 @@ func bind(tpl *Model, v *Variant, f *ParameterFile, set *ParamSet) (*Model, erro
 
 // copyDefinition returns a deep copy of d.
 func copyDefinition(d *Definition) (*Definition, error) {
-	data, err := json.Marshal(d)
+	data, err := marshalIndent(d)
 	if err != nil {
 		return nil, err
 	}
 	var out Definition
-	return &out, json.Unmarshal(data, &out)
+	return &out, decodeStrict(data, &out)
 }
 
 // mergeSources adds the file's sources to the definition's. A key both use must cite

@@ -1,10 +1,8 @@
 package scoring
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"io"
+	"strconv"
 )
 
 // Record is the plain shape of one scored case, shared by the command's JSON lines and
@@ -139,19 +137,38 @@ func DecodeCase(data []byte) (string, Case, error) {
 	if len(data) > MaxCaseBytes {
 		return "", nil, errorf("case of %d bytes is larger than %d", len(data), MaxCaseBytes)
 	}
-	if err := checkDuplicateKeys(data); err != nil {
+	n, err := parseJSON(data)
+	switch {
+	case err == errTrailingData:
+		return "", nil, errors.New("case: unexpected data after the JSON object")
+	case err != nil:
 		return "", nil, errorf("case: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw map[string]any
-	if err := dec.Decode(&raw); err != nil || raw == nil {
+	case n.kind != jsonObject:
 		return "", nil, errors.New("case: not a JSON object")
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return "", nil, errors.New("case: unexpected data after the JSON object")
+	return caseFromNode(&n)
+}
+
+// caseFromNode converts the members of a JSON object to a Case; see DecodeCase.
+func caseFromNode(n *jsonNode) (string, Case, error) {
+	c := make(Case, len(n.keys))
+	var id string
+	for i, k := range n.keys {
+		e := &n.elems[i]
+		switch e.kind {
+		case jsonString, jsonNumber:
+		case jsonNull:
+			continue
+		default:
+			return "", nil, &InputError{Predictor: k, Err: errors.New("not a string or number")}
+		}
+		if k == "id" {
+			id = e.text
+			continue
+		}
+		c[k] = e.text
 	}
-	return CaseFromMap(raw)
+	return id, c, nil
 }
 
 // CaseFromMap converts decoded JSON members to a Case; see DecodeCase.
@@ -174,6 +191,14 @@ func CaseFromMap(raw map[string]any) (string, Case, error) {
 	return id, c, nil
 }
 
+// jsonNumberText is the method set of json.Number, a number's text as decoded with
+// UseNumber, named here without importing encoding/json.
+type jsonNumberText interface {
+	String() string
+	Float64() (float64, error)
+	Int64() (int64, error)
+}
+
 // scalarText renders a JSON scalar as text; ok is false for objects, arrays and bools.
 func scalarText(v any) (string, bool) {
 	switch x := v.(type) {
@@ -181,10 +206,57 @@ func scalarText(v any) (string, bool) {
 		return "", true
 	case string:
 		return x, true
-	case json.Number:
+	case jsonNumberText:
 		return x.String(), true
 	case float64:
 		return formatNum(x), true
 	}
 	return "", false
+}
+
+// SplitCases returns the text of each element of a JSON array of cases, for
+// DecodeCase to read one at a time, so that one bad case does not stop the others.
+// The array itself must be well-formed JSON with at most max elements. Errors start
+// with "cases".
+func SplitCases(data []byte, max int) ([][]byte, error) {
+	p := jsonParser{data: data, dupOK: true}
+	p.space()
+	if !p.accept('[') {
+		return nil, errors.New("cases: not a JSON array")
+	}
+	var out [][]byte
+	p.space()
+	if p.accept(']') {
+		return p.endCases(out)
+	}
+	for {
+		if len(out) == max {
+			return nil, errorf("cases: more than %d in one call; split them", max)
+		}
+		p.space()
+		start := p.at
+		if _, err := p.value("cases["+strconv.Itoa(len(out))+"]", 1); err != nil {
+			return nil, err
+		}
+		out = append(out, data[start:p.at])
+		done, err := p.next(']', "cases", "after array element")
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return p.endCases(out)
+		}
+	}
+}
+
+// endCases checks that nothing follows the array of cases.
+func (p *jsonParser) endCases(out [][]byte) ([][]byte, error) {
+	p.space()
+	if p.at < len(p.data) {
+		return nil, errors.New("cases: unexpected data after the array")
+	}
+	if out == nil {
+		out = [][]byte{}
+	}
+	return out, nil
 }

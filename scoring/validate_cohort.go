@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"encoding/csv"
 	"errors"
 	"io"
 	"sort"
@@ -74,8 +73,13 @@ type BadRow struct {
 // it cannot use: a wrong number of fields, broken quoting, or a time, event or
 // outcome that is not valid. Model inputs are checked later, by Validate.
 func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, errorf("read data: %w", err)
+	}
 	hash := newSHA256()
-	cr := csv.NewReader(io.TeeReader(r, hash))
+	hash.Write(data)
+	cr := newCSVReader(data)
 	c := &Cohort{spec: spec, col: map[string]int{}}
 	if err := c.readHeader(cr); err != nil {
 		return nil, err
@@ -86,15 +90,12 @@ func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
 	if err := c.readRows(cr); err != nil {
 		return nil, err
 	}
-	if _, err := io.Copy(io.Discard, io.TeeReader(r, hash)); err != nil {
-		return nil, errorf("read data: %w", err)
-	}
 	c.SHA256 = hexString(hash.Sum(nil))
 	return c, nil
 }
 
 // readHeader reads the column names, refusing an empty file and a repeated name.
-func (c *Cohort) readHeader(cr *csv.Reader) error {
+func (c *Cohort) readHeader(cr *csvReader) error {
 	header, err := cr.Read()
 	if err == io.EOF {
 		return errors.New("read header: the data are empty")
@@ -160,14 +161,14 @@ func (c *Cohort) requireColumns(names []string) error {
 }
 
 // readRows reads every data row, keeping the usable ones and listing the others.
-func (c *Cohort) readRows(cr *csv.Reader) error {
+func (c *Cohort) readRows(cr *csvReader) error {
 	for {
 		fields, err := cr.Read()
 		if err == io.EOF {
 			return nil
 		}
 		c.Read++
-		var parse *csv.ParseError
+		var parse *csvError
 		if err != nil && !errors.As(err, &parse) {
 			return errorf("read row %d: %w", c.Read, err)
 		}
@@ -188,8 +189,8 @@ func (c *Cohort) readRows(cr *csv.Reader) error {
 
 // parseMessage describes a CSV parse error without the line number, which BadRow
 // carries.
-func parseMessage(parse *csv.ParseError, fields, want int) string {
-	if errors.Is(parse.Err, csv.ErrFieldCount) {
+func parseMessage(parse *csvError, fields, want int) string {
+	if errors.Is(parse.Err, errFieldCount) {
 		return sprintf("%d fields, the header has %d", fields, want)
 	}
 	return parse.Err.Error()

@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"encoding/json"
 	"errors"
 	"maps"
 	"math"
@@ -123,7 +122,7 @@ func (r *recalibrator) golden(m *Model) ([]byte, error) {
 		}
 		f.Golden = append(f.Golden, gc)
 	}
-	doc, err := json.MarshalIndent(f, "", " ")
+	doc, err := marshalIndent(&f)
 	if err != nil {
 		return nil, err
 	}

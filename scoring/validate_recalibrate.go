@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 )
@@ -308,7 +307,7 @@ func (pl *modelPlan) caseOf(row *CohortRow) Case {
 // finish names the new definition, loads it and draws its golden cases.
 func (r *recalibrator) finish() error {
 	r.describe()
-	doc, err := json.MarshalIndent(r.def, "", " ")
+	doc, err := marshalIndent(r.def)
 	if err != nil {
 		return err
 	}
