@@ -10,21 +10,24 @@ import (
 // per file), groups of variants (groups/) and parameter files (params/), held in
 // builtin_gen.go, which internal/builtingen writes from those folders. They are
 // not embedded with package embed, which would bring io/fs and time into the
-// WebAssembly engine (about 0.2 MB).
+// WebAssembly engine (about 0.2 MB). Definitions and groups are held with the white
+// space between tokens removed (json.Compact), a quarter smaller; sha256 is the
+// SHA-256 of the file as it is in the folder, which is what a model reports.
+// Parameter files are held byte for byte.
 type builtinFile struct {
-	path string
-	data string
+	path   string
+	data   string
+	sha256 string
 }
 
-// builtinDir returns the files of one folder of builtinFiles, in name order, with
-// their names.
-func builtinDir(dir string) (names []string, data [][]byte) {
+// builtinDir returns the files of one folder of builtinFiles, in name order.
+func builtinDir(dir string) (names []string, files []builtinFile) {
 	for _, f := range builtinFiles {
 		if name, ok := strings.CutPrefix(f.path, dir+"/"); ok {
-			names, data = append(names, name), append(data, []byte(f.data))
+			names, files = append(names, name), append(files, f)
 		}
 	}
-	return names, data
+	return names, files
 }
 
 // builtinData returns the file at path of builtinFiles, or nil.
@@ -152,11 +155,12 @@ func (c *Catalog) addGroup(g *Group) error {
 func loadBuiltin() (*Catalog, error) {
 	names, files := builtinDir("models")
 	var models []*Model
-	for i, data := range files {
-		m, err := load(data, OriginBuiltin)
+	for i, f := range files {
+		m, err := load([]byte(f.data), OriginBuiltin)
 		if err != nil {
 			return nil, errorf("built-in %s: %w", names[i], err)
 		}
+		m.sha256 = f.sha256
 		models = append(models, m)
 	}
 	cat, err := NewCatalog(models...)
@@ -169,8 +173,8 @@ func loadBuiltin() (*Catalog, error) {
 // loadBuiltinGroups reads the embedded groups into cat.
 func loadBuiltinGroups(cat *Catalog) error {
 	names, files := builtinDir("groups")
-	for i, data := range files {
-		g, err := loadGroup(data)
+	for i, f := range files {
+		g, err := loadGroup([]byte(f.data))
 		if err == nil {
 			err = cat.addGroup(g)
 		}

@@ -1,6 +1,7 @@
 // Command builtingen writes scoring/builtin_gen.go: the built-in model definitions,
-// groups and parameter files as Go string constants, byte for byte as in their JSON
-// files. Package embed would do the same but brings io/fs and time with it, about
+// groups and parameter files as Go string constants with the SHA-256 of each file;
+// definitions and groups with the white space between tokens removed (json.Compact),
+// parameter files byte for byte. Package embed would do the same but brings io/fs and time with it, about
 // 0.2 MB of the WebAssembly engine. Run it with
 //
 //	go generate ./scoring
@@ -10,7 +11,12 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"flag"
+	"fmt"
 	"log"
 	"os"
 	"path/filepath"
@@ -57,7 +63,16 @@ func Generate(dir string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.WriteString("\t{" + strconv.Quote(p) + ", " + literal(string(data)) + "},\n")
+		sum := sha256.Sum256(data)
+		if !strings.HasPrefix(p, "params/") {
+			var buf bytes.Buffer
+			if err := json.Compact(&buf, data); err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+			data = buf.Bytes()
+		}
+		b.WriteString("\t{" + strconv.Quote(p) + ", " + literal(string(data)) + ",\n\t\t" +
+			strconv.Quote(hex.EncodeToString(sum[:])) + "},\n")
 	}
 	b.WriteString("}\n")
 	return []byte(b.String()), nil
