@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"sort"
 	"strings"
 	"sync"
 )
@@ -59,7 +58,7 @@ func NewCatalog(models ...*Model) (*Catalog, error) {
 		c.byID[m.ID()] = m
 		c.order = append(c.order, m.ID())
 	}
-	sort.Strings(c.order)
+	sortStrings(c.order)
 	return c, nil
 }
 
@@ -119,7 +118,7 @@ func sortedGroupIDs(m map[string]*Group) []string {
 	for id := range m {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sortStrings(ids)
 	return ids
 }
 

@@ -57,3 +57,27 @@ func TestErrorfWraps(t *testing.T) {
 		t.Errorf("errorf without %%w unwraps to %v", errors.Unwrap(plain))
 	}
 }
+
+// TestFindInputErrorsMatchesErrorsAs compares findInputErrors with errors.As over
+// errors wrapped once, twice, joined and bare.
+func TestFindInputErrorsMatchesErrorsAs(t *testing.T) {
+	one := &InputError{Predictor: "age", Err: ErrMissing}
+	two := &InputError{Predictor: "sex", Err: ErrUnknownLevel}
+	many := InputErrors{one, two}
+	for _, err := range []error{
+		one, many, errorf("case: %w", one), errorf("cases[2]: %w", errorf("case: %w", many)),
+		errors.Join(errors.New("x"), two, many), errorf("%w and %w", ErrRefused, two),
+		errors.New("plain"), ErrMissing,
+	} {
+		var wantMany InputErrors
+		var wantOne *InputError
+		if !errors.As(err, &wantMany) {
+			errors.As(err, &wantOne)
+		}
+		gotMany, gotOne := findInputErrors(err)
+		if len(gotMany) != len(wantMany) || gotOne != wantOne {
+			t.Errorf("findInputErrors(%v) = %v, %v; want %v, %v", err, gotMany, gotOne, wantMany,
+				wantOne)
+		}
+	}
+}

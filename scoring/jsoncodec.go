@@ -3,7 +3,6 @@ package scoring
 import (
 	"errors"
 	"math"
-	"sort"
 	"strconv"
 	"unicode/utf8"
 )
@@ -239,7 +238,7 @@ func jsonKeys[V any](m map[string]V) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sortStrings(keys)
 	return keys
 }
 

@@ -168,8 +168,8 @@ func (c *Cohort) readRows(cr *csvReader) error {
 			return nil
 		}
 		c.Read++
-		var parse *csvError
-		if err != nil && !errors.As(err, &parse) {
+		parse, _ := err.(*csvError)
+		if err != nil && parse == nil {
 			return errorf("read row %d: %w", c.Read, err)
 		}
 		if parse != nil {

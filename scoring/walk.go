@@ -1,8 +1,6 @@
 package scoring
 
-import (
-	"sort"
-)
+import ()
 
 // eachCoefficient calls fn with the path and address of every number in d, in document
 // order: predictor ranges and warnings, derivation numbers, terms, horizons and bands.
@@ -74,6 +72,6 @@ func sortedParamNames(m map[string]Coefficient) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sortStrings(keys)
 	return keys
 }
