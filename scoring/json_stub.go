@@ -19,3 +19,5 @@ func DecodeJSON(data []byte, v any) error { return errJSONGen }
 func decodeStrict(data []byte, v any) error { return errJSONGen }
 
 func marshalIndent(v any) ([]byte, error) { return nil, errJSONGen }
+
+var jtDefinition jsonType

@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"strings"
+	"unsafe"
 )
 
 // ParamsFormatV1 is the format tag of parameter files.
@@ -190,12 +191,13 @@ func bind(tpl *Model, v *Variant, f *ParameterFile, set *ParamSet) (*Model, erro
 
 // copyDefinition returns a deep copy of d.
 func copyDefinition(d *Definition) (*Definition, error) {
-	data, err := marshalIndent(d)
-	if err != nil {
-		return nil, err
+	w := &jsonWriter{}
+	w.write(&jtDefinition, unsafe.Pointer(d))
+	if w.err != nil {
+		return nil, w.err
 	}
 	var out Definition
-	return &out, decodeStrict(data, &out)
+	return &out, decodeStrict(w.b, &out)
 }
 
 // mergeSources adds the file's sources to the definition's. A key both use must cite
