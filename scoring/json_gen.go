@@ -13,7 +13,8 @@ import (
 
 // AppendJSON appends v encoded as encoding/json's Encoder encodes it with
 // SetEscapeHTML(false), less the final newline. v is one of the types below; any
-// other type, and a number JSON cannot hold (NaN, an infinity), is an error.
+// other type, and a number JSON cannot hold (NaN, an infinity), is an error; b is
+// then returned as it was.
 func AppendJSON(b []byte, v any) ([]byte, error) {
 	w := &jsonWriter{b: b}
 	switch v := v.(type) {
@@ -74,7 +75,10 @@ func AppendJSON(b []byte, v any) ([]byte, error) {
 	default:
 		return b, errors.New("AppendJSON: cannot encode this type")
 	}
-	return w.b, w.err
+	if w.err != nil {
+		return b, w.err
+	}
+	return w.b, nil
 }
 
 // marshalIndent is json.MarshalIndent(v, "", " ") for the package's documents.

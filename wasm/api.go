@@ -101,12 +101,13 @@ func (a *API) ScoreMany(id string, casesJSON []byte) (out []byte) {
 	if err != nil {
 		return errorArray(id, err)
 	}
-	buf := []byte{'['}
+	buf := make([]byte, 1, 2+recordSizeHint*len(cases))
+	buf[0] = '['
 	for i, c := range cases {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, recordJSON(scoreCase(m, c, "cases["+strconv.Itoa(i)+"]"))...)
+		buf = appendRecord(buf, scoreCase(m, c, "cases["+strconv.Itoa(i)+"]"))
 	}
 	return append(buf, ']')
 }
@@ -135,12 +136,21 @@ func scoreCase(m *scoring.Model, data []byte, where string) scoring.Record {
 // recordJSON encodes a record; a record that cannot be encoded (a non-finite number)
 // becomes an error record for the same case.
 func recordJSON(r scoring.Record) []byte {
-	out, err := encode(r)
+	return appendRecord(nil, r)
+}
+
+// appendRecord appends what recordJSON returns to buf.
+func appendRecord(buf []byte, r scoring.Record) []byte {
+	out, err := scoring.AppendJSON(buf, r)
 	if err != nil {
-		return errorObject(r.Model, wrap("encode result of case "+strconv.Quote(r.ID), err))
+		return append(buf, errorObject(r.Model, wrap("encode result of case "+strconv.Quote(r.ID),
+			err))...)
 	}
 	return out
 }
+
+// recordSizeHint is about the length of one record's JSON, to size a batch's buffer.
+const recordSizeHint = 1024
 
 // failure renders an error as a method's whole result.
 type failure func(model string, err error) []byte

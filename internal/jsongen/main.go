@@ -101,7 +101,8 @@ func (g *gen) entryPoints() {
 	g.p("")
 	g.p("// AppendJSON appends v encoded as encoding/json's Encoder encodes it with")
 	g.p("// SetEscapeHTML(false), less the final newline. v is one of the types below; any")
-	g.p("// other type, and a number JSON cannot hold (NaN, an infinity), is an error.")
+	g.p("// other type, and a number JSON cannot hold (NaN, an infinity), is an error; b is")
+	g.p("// then returned as it was.")
 	g.p("func AppendJSON(b []byte, v any) ([]byte, error) {")
 	g.p("w := &jsonWriter{b: b}")
 	g.p("switch v := v.(type) {")
@@ -115,7 +116,8 @@ func (g *gen) entryPoints() {
 	}
 	g.p(`default: return b, errors.New("AppendJSON: cannot encode this type")`)
 	g.p("}")
-	g.p("return w.b, w.err")
+	g.p("if w.err != nil { return b, w.err }")
+	g.p("return w.b, nil")
 	g.p("}")
 
 	g.p("")
