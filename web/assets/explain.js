@@ -238,7 +238,7 @@
     el("tbody", {}, ...rows),
     el("tfoot", {}, total(tx.reference, ref.linear_predictor, ref.probabilities),
       total(tx.this_case, x.linear_predictor, x.probabilities || {})));
-    return el("div", { class: "table-scroll" }, table, constantNote(hs, x));
+    return el("div", { class: "table-scroll", tabindex: "0" }, table, constantNote(hs, x));
   }
 
   // numCell is a number cell with its exact value in data-value.
@@ -270,7 +270,7 @@
       novalidate: "" }, el("div", { class: "error-summary", role: "alert", hidden: "" }));
     const body = el("tbody", {});
     for (const p of d.predictors || []) body.append(whatIfRow(p, c, `whatif-${n}--${p.id}`));
-    form.append(el("div", { class: "table-scroll" }, el("table", { class: "whatif-inputs" },
+    form.append(el("div", { class: "table-scroll", tabindex: "0" }, el("table", { class: "whatif-inputs" },
       el("thead", {}, el("tr", {},
         el("th", { scope: "col", text: tx.input }),
         el("th", { scope: "col", text: tx.before }),
@@ -357,7 +357,7 @@
           text: r.band_changed[h.label] ? tx.yes : tx.no })] : [])));
     const heads = [page.text.horizon, tx.before, tx.after, tx.difference,
       ...(bands ? [tx.band_before, tx.band_after, tx.band_changes] : [])];
-    return el("div", { class: "table-scroll" },
+    return el("div", { class: "table-scroll", tabindex: "0" },
       el("table", { class: "whatif-table", "data-testid": "whatif-table" },
         el("caption", { text: tx.whatif_caption }),
         el("thead", {}, el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })))),
@@ -524,7 +524,7 @@
       const rows = pts.map((p) => el("tr", {},
         el("th", { scope: "row", text: numFormat.format(p.x) }), ...cells(p)));
       const heads = [label, ...hs.map((h) => page.horizonName(h))];
-      details.append(el("div", { class: "table-scroll" },
+      details.append(el("div", { class: "table-scroll", tabindex: "0" },
         el("table", { class: "sweep-numbers" },
           el("caption", { text: fill(tx.sweep_caption, { label }) }),
           el("thead", {}, el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })))),
