@@ -43,10 +43,11 @@ func FaultDemo(correct, faulty *Model, cases []Case, ids []string, minMove float
 	for i, l := range labels {
 		counts[i].Horizon = l
 	}
+	var eb, ea evaluator
 	for i, c := range cases {
-		before, errB := correct.Predict(modelInputs(correct, c))
-		after, errA := faulty.Predict(modelInputs(faulty, c))
-		if errB != nil || errA != nil {
+		before, okB := correct.evaluate(c, &eb)
+		after, okA := faulty.evaluate(c, &ea)
+		if !okB || !okA {
 			s.Refused++
 			continue
 		}
@@ -101,9 +102,8 @@ func bandOutcome(v float64, b *BandResult) outcome {
 }
 
 // compareResults adds one case's differences to the counts and the moved list.
-func compareResults(i int, id string, before, after *Prediction, minMove float64,
+func compareResults(i int, id string, b, a []outcome, minMove float64,
 	counts []FaultHorizonCount, moved *[]MovedCase) {
-	b, a := outcomes(before), outcomes(after)
 	for h := range counts {
 		if h >= len(a) {
 			break
