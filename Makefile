@@ -125,9 +125,9 @@ E2E_ENV = PLAYWRIGHT_DRIVER_PATH="$(DRIVER_DIR)" PLAYWRIGHT_NODEJS_PATH="$$(comm
 bench: build test-deps
 	@mkdir -p $(BENCH)
 	go test -run '^$$' -bench 'Predict|ScoreRecord|Sweep|FaultDemo' ./scoring | tee $(BENCH)/native.txt
-	go test -run '^$$' -bench ScoreMany -benchtime 20x ./wasm | tee -a $(BENCH)/native.txt
+	go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee -a $(BENCH)/native.txt
 	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm \
-	  go test -run '^$$' -bench ScoreMany -benchtime 20x ./wasm | tee $(BENCH)/wasm.txt
+	  go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee $(BENCH)/wasm.txt
 	$(E2E_ENV) go test -tags e2e -count=1 -run '^$$' -bench . -benchtime 5x ./e2e \
 	  | tee $(BENCH)/e2e.txt
 	@echo

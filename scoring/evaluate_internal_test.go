@@ -25,10 +25,10 @@ func TestEvaluateMatchesPredict(t *testing.T) {
 	}
 	pools := map[string][]string{
 		"sex": {"male", "female", "x"}, "offence_group": {"1", "8", "21", "99"},
-		"previous_sanctions": {"0", "3", "12", "200", "-1", "2.5", ""},
-		"birth_date": {"1984-02-29", "2000-01-01", "2010-06-30", "1899-12-31", "junk"},
+		"previous_sanctions":  {"0", "3", "12", "200", "-1", "2.5", ""},
+		"birth_date":          {"1984-02-29", "2000-01-01", "2010-06-30", "1899-12-31", "junk"},
 		"first_sanction_date": {"1999-07-01", "2015-03-03", "2026-01-01"},
-		"conviction_date": {"2024-11-20", "2012-01-01"}, "assessment_date": {"2025-01-15"},
+		"conviction_date":     {"2024-11-20", "2012-01-01"}, "assessment_date": {"2025-01-15"},
 		"fin": {"yes", "no", "maybe"}, "age": {"17", "27", "44", "90", "x"},
 		"wexp": {"yes", "no"}, "mar": {"married", "not married"}, "paro": {"yes", "no"},
 		"prio": {"0", "3", "18", "40"}, "age_band": {"young", "middle", "old", "baby"},
