@@ -119,6 +119,26 @@ worker-build:
 worker-smoke: single worker-build test-deps
 	bash .ci/worker-smoke.sh
 
+# bench runs the benchmarks and prints each figure beside its budget (issue 7):
+# scoring per model family (ns and allocations per case), batch scoring natively and
+# as WebAssembly under Node in the same run, and the page in Chromium (first result,
+# input latency, and BenchmarkValidate100kInBrowser when it exists). Times on a
+# shared machine are noisy: the figures are reported, never failed.
+BENCH := .cache/bench
+E2E_ENV = PLAYWRIGHT_DRIVER_PATH="$(DRIVER_DIR)" PLAYWRIGHT_NODEJS_PATH="$$(command -v node)"
+.PHONY: bench
+bench: build test-deps
+	@mkdir -p $(BENCH)
+	go test -run '^$$' -bench 'Predict|ScoreRecord|Sweep|FaultDemo' ./scoring | tee $(BENCH)/native.txt
+	go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee -a $(BENCH)/native.txt
+	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm \
+	  go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee $(BENCH)/wasm.txt
+	$(E2E_ENV) go test -tags e2e -count=1 -run '^$$' -bench . -benchtime 5x ./e2e \
+	  | tee $(BENCH)/e2e.txt
+	@echo
+	@go run ./internal/benchreport native=$(BENCH)/native.txt wasm=$(BENCH)/wasm.txt \
+	  e2e=$(BENCH)/e2e.txt
+
 .PHONY: test-deps
 test-deps:
 	bash .ci/install-test-deps.sh

@@ -50,7 +50,7 @@ var errTrailingData = errors.New("unexpected data after the JSON value")
 // the JSON path where reading stopped, "$" being the whole document.
 func parseJSON(data []byte) (jsonNode, error) {
 	p := jsonParser{data: data}
-	n, err := p.value("$", 0)
+	n, err := p.value(0)
 	if err != nil {
 		return jsonNode{}, err
 	}
@@ -61,11 +61,47 @@ func parseJSON(data []byte) (jsonNode, error) {
 	return n, nil
 }
 
-// jsonParser reads data from at. With dupOK, an object may repeat a key.
+// jsonParser reads data from at. With dupOK, an object may repeat a key. With skip,
+// it only checks the text and builds no tree (and allocates nothing); skip implies
+// dupOK. Path holds where it is, for errors: the member names and element indices
+// from base, the name of the whole ("$" when empty).
 type jsonParser struct {
 	data  []byte
 	at    int
 	dupOK bool
+	skip  bool
+	base  string
+	path  []pathStep
+}
+
+// pathStep is one step of a JSON path: an object's member or an array's element.
+type pathStep struct {
+	key   string
+	index int
+}
+
+// push enters a member (key) or, when key is empty, the element index.
+func (p *jsonParser) push(key string, index int) {
+	p.path = append(p.path, pathStep{key, index})
+}
+
+// pop leaves the innermost member or element.
+func (p *jsonParser) pop() { p.path = p.path[:len(p.path)-1] }
+
+// where renders the path, as $.predictors[3].min.
+func (p *jsonParser) where() string {
+	s := p.base
+	if s == "" {
+		s = "$"
+	}
+	for _, st := range p.path {
+		if st.key != "" {
+			s += "." + st.key
+		} else {
+			s += "[" + strconv.Itoa(st.index) + "]"
+		}
+	}
+	return s
 }
 
 // space skips white space.
@@ -81,7 +117,8 @@ func (p *jsonParser) space() {
 }
 
 // syntaxError describes the byte at p.at, or the end of input.
-func (p *jsonParser) syntaxError(path, context string) error {
+func (p *jsonParser) syntaxError(context string) error {
+	path := p.where()
 	if p.at >= len(p.data) {
 		return errors.New(path + ": unexpected EOF")
 	}
@@ -102,24 +139,24 @@ func quoteChar(c byte) string {
 }
 
 // value reads one value at path.
-func (p *jsonParser) value(path string, depth int) (jsonNode, error) {
+func (p *jsonParser) value(depth int) (jsonNode, error) {
 	if depth > maxDepth {
-		return jsonNode{}, errors.New(path + ": nested deeper than " + strconv.Itoa(maxDepth))
+		return jsonNode{}, errors.New(p.where() + ": nested deeper than " + strconv.Itoa(maxDepth))
 	}
 	p.space()
 	if p.at >= len(p.data) {
-		return jsonNode{}, p.syntaxError(path, "")
+		return jsonNode{}, p.syntaxError("")
 	}
 	switch c := p.data[p.at]; {
 	case c == '{':
-		return p.object(path, depth)
+		return p.object(depth)
 	case c == '[':
-		return p.array(path, depth)
+		return p.array(depth)
 	case c == '"':
-		s, err := p.str(path)
+		s, err := p.str()
 		return jsonNode{kind: jsonString, text: s}, err
 	case c == '-' || '0' <= c && c <= '9':
-		return p.number(path)
+		return p.number()
 	}
 	for _, lit := range [...]string{"true", "false", "null"} {
 		if p.literal(lit) {
@@ -129,7 +166,7 @@ func (p *jsonParser) value(path string, depth int) (jsonNode, error) {
 			return jsonNode{kind: jsonBool, text: lit}, nil
 		}
 	}
-	return jsonNode{}, p.syntaxError(path, "looking for beginning of value")
+	return jsonNode{}, p.syntaxError("looking for beginning of value")
 }
 
 // literal reads word if it comes next.
@@ -142,7 +179,7 @@ func (p *jsonParser) literal(word string) bool {
 }
 
 // object reads an object whose '{' is at p.at.
-func (p *jsonParser) object(path string, depth int) (jsonNode, error) {
+func (p *jsonParser) object(depth int) (jsonNode, error) {
 	n := jsonNode{kind: jsonObject}
 	p.at++
 	p.space()
@@ -153,35 +190,43 @@ func (p *jsonParser) object(path string, depth int) (jsonNode, error) {
 	for {
 		p.space()
 		if p.at >= len(p.data) || p.data[p.at] != '"' {
-			return n, p.syntaxError(path, "looking for beginning of object key string")
+			return n, p.syntaxError("looking for beginning of object key string")
 		}
-		key, err := p.str(path)
+		key, err := p.str()
 		if err != nil {
 			return n, err
 		}
 		for _, k := range n.keys {
-			if k == key && !p.dupOK {
-				return n, errorf("%s.%s: %w", path, key, errDuplicateKey)
+			if k == key && !p.dupOK && !p.skip {
+				p.push(key, 0)
+				return n, errorf("%s: %w", p.where(), errDuplicateKey)
 			}
 		}
 		p.space()
 		if p.at >= len(p.data) || p.data[p.at] != ':' {
-			return n, p.syntaxError(path, "after object key")
+			return n, p.syntaxError("after object key")
 		}
 		p.at++
-		v, err := p.value(path+"."+key, depth+1)
+		p.push(key, 0)
+		v, err := p.value(depth + 1)
 		if err != nil {
 			return n, err
 		}
-		n.keys, n.elems = append(n.keys, key), append(n.elems, v)
-		if done, err := p.next('}', path, "after object key:value pair"); done || err != nil {
+		p.pop()
+		if !p.skip {
+			if n.keys == nil {
+				n.keys, n.elems = make([]string, 0, 8), make([]jsonNode, 0, 8)
+			}
+			n.keys, n.elems = append(n.keys, key), append(n.elems, v)
+		}
+		if done, err := p.next('}', "after object key:value pair"); done || err != nil {
 			return n, err
 		}
 	}
 }
 
 // array reads an array whose '[' is at p.at.
-func (p *jsonParser) array(path string, depth int) (jsonNode, error) {
+func (p *jsonParser) array(depth int) (jsonNode, error) {
 	n := jsonNode{kind: jsonArray}
 	p.at++
 	p.space()
@@ -189,20 +234,24 @@ func (p *jsonParser) array(path string, depth int) (jsonNode, error) {
 		p.at++
 		return n, nil
 	}
-	for {
-		v, err := p.value(path+"["+strconv.Itoa(len(n.elems))+"]", depth+1)
+	for i := 0; ; i++ {
+		p.push("", i)
+		v, err := p.value(depth + 1)
 		if err != nil {
 			return n, err
 		}
-		n.elems = append(n.elems, v)
-		if done, err := p.next(']', path, "after array element"); done || err != nil {
+		p.pop()
+		if !p.skip {
+			n.elems = append(n.elems, v)
+		}
+		if done, err := p.next(']', "after array element"); done || err != nil {
 			return n, err
 		}
 	}
 }
 
 // next reads the ',' between members or the closing byte, reporting which.
-func (p *jsonParser) next(closing byte, path, context string) (bool, error) {
+func (p *jsonParser) next(closing byte, context string) (bool, error) {
 	p.space()
 	if p.at < len(p.data) {
 		switch p.data[p.at] {
@@ -214,25 +263,25 @@ func (p *jsonParser) next(closing byte, path, context string) (bool, error) {
 			return true, nil
 		}
 	}
-	return false, p.syntaxError(path, context)
+	return false, p.syntaxError(context)
 }
 
 // number reads a number, checking the grammar of RFC 8259 §6; the node keeps its text.
-func (p *jsonParser) number(path string) (jsonNode, error) {
+func (p *jsonParser) number() (jsonNode, error) {
 	start := p.at
 	p.accept('-')
 	if !p.accept('0') && !p.digits() {
-		return jsonNode{}, p.syntaxError(path, "in numeric literal")
+		return jsonNode{}, p.syntaxError("in numeric literal")
 	}
 	if p.accept('.') && !p.digits() {
-		return jsonNode{}, p.syntaxError(path, "after decimal point in numeric literal")
+		return jsonNode{}, p.syntaxError("after decimal point in numeric literal")
 	}
 	if p.accept('e') || p.accept('E') {
 		if !p.accept('+') {
 			p.accept('-')
 		}
 		if !p.digits() {
-			return jsonNode{}, p.syntaxError(path, "in exponent of numeric literal")
+			return jsonNode{}, p.syntaxError("in exponent of numeric literal")
 		}
 	}
 	return jsonNode{kind: jsonNumber, text: string(p.data[start:p.at])}, nil
@@ -257,28 +306,31 @@ func (p *jsonParser) digits() bool {
 }
 
 // str reads a string whose '"' is at p.at and returns its value.
-func (p *jsonParser) str(path string) (string, error) {
+func (p *jsonParser) str() (string, error) {
 	p.at++
 	start := p.at
 	for p.at < len(p.data) {
 		c := p.data[p.at]
 		switch {
 		case c == '"':
-			s := string(p.data[start:p.at])
+			s := ""
+			if !p.skip {
+				s = string(p.data[start:p.at])
+			}
 			p.at++
 			return s, nil
 		case c == '\\' || c >= utf8.RuneSelf:
-			return p.slowStr(path, start)
+			return p.slowStr(start)
 		case c < 0x20:
-			return "", p.syntaxError(path, "in string literal")
+			return "", p.syntaxError("in string literal")
 		}
 		p.at++
 	}
-	return "", p.syntaxError(path, "")
+	return "", p.syntaxError("")
 }
 
 // slowStr reads the rest of a string that has escapes or non-ASCII bytes.
-func (p *jsonParser) slowStr(path string, start int) (string, error) {
+func (p *jsonParser) slowStr(start int) (string, error) {
 	b := append([]byte(nil), p.data[start:p.at]...)
 	for p.at < len(p.data) {
 		c := p.data[p.at]
@@ -288,11 +340,11 @@ func (p *jsonParser) slowStr(path string, start int) (string, error) {
 			return string(b), nil
 		case c == '\\':
 			var err error
-			if b, err = p.escape(b, path); err != nil {
+			if b, err = p.escape(b); err != nil {
 				return "", err
 			}
 		case c < 0x20:
-			return "", p.syntaxError(path, "in string literal")
+			return "", p.syntaxError("in string literal")
 		case c < utf8.RuneSelf:
 			b = append(b, c)
 			p.at++
@@ -302,14 +354,14 @@ func (p *jsonParser) slowStr(path string, start int) (string, error) {
 			p.at += size
 		}
 	}
-	return "", p.syntaxError(path, "")
+	return "", p.syntaxError("")
 }
 
 // escape reads one escape sequence whose '\' is at p.at and appends its value.
-func (p *jsonParser) escape(b []byte, path string) ([]byte, error) {
+func (p *jsonParser) escape(b []byte) ([]byte, error) {
 	p.at++
 	if p.at >= len(p.data) {
-		return b, p.syntaxError(path, "")
+		return b, p.syntaxError("")
 	}
 	c := p.data[p.at]
 	p.at++
@@ -327,18 +379,18 @@ func (p *jsonParser) escape(b []byte, path string) ([]byte, error) {
 	case 't':
 		return append(b, '\t'), nil
 	case 'u':
-		return p.unicodeEscape(b, path)
+		return p.unicodeEscape(b)
 	}
 	p.at--
-	return b, p.syntaxError(path, "in string escape code")
+	return b, p.syntaxError("in string escape code")
 }
 
 // unicodeEscape reads the four hex digits after `\u` (and a second escape for a
 // surrogate pair) and appends the character, U+FFFD for a lone surrogate.
-func (p *jsonParser) unicodeEscape(b []byte, path string) ([]byte, error) {
+func (p *jsonParser) unicodeEscape(b []byte) ([]byte, error) {
 	r, ok := p.hex4()
 	if !ok {
-		return b, p.syntaxError(path, "in \\u hexadecimal character escape")
+		return b, p.syntaxError("in \\u hexadecimal character escape")
 	}
 	if utf16.IsSurrogate(r) {
 		save := p.at

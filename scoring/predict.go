@@ -121,7 +121,11 @@ func (m *Model) checkOrder(vals []value) InputErrors {
 // derive computes the derived values in order, refusing those below their minimum.
 // The error names the step's blamed input, the field a user would correct.
 func (m *Model) derive(vals []value) error {
-	in := make([]value, 0, 4)
+	return m.deriveWith(vals, make([]value, 0, 4))
+}
+
+// deriveWith is derive with in as scratch space for each step's inputs.
+func (m *Model) deriveWith(vals, in []value) error {
 	for _, s := range m.derived {
 		in = in[:0]
 		for _, j := range s.in {

@@ -1,9 +1,6 @@
 package scoring
 
-import (
-	"errors"
-	"strconv"
-)
+import "errors"
 
 // Record is the plain shape of one scored case, shared by the command's JSON lines and
 // the JavaScript API. A refused case has Error (all reasons joined) and Errors (one per
@@ -249,7 +246,7 @@ func scalarText(v any) (string, bool) {
 // The array itself must be well-formed JSON with at most max elements. Errors start
 // with "cases".
 func SplitCases(data []byte, max int) ([][]byte, error) {
-	p := jsonParser{data: data, dupOK: true}
+	p := jsonParser{data: data, skip: true, base: "cases"}
 	p.space()
 	if !p.accept('[') {
 		return nil, errors.New("cases: not a JSON array")
@@ -265,11 +262,13 @@ func SplitCases(data []byte, max int) ([][]byte, error) {
 		}
 		p.space()
 		start := p.at
-		if _, err := p.value("cases["+strconv.Itoa(len(out))+"]", 1); err != nil {
+		p.push("", len(out))
+		if _, err := p.value(1); err != nil {
 			return nil, err
 		}
+		p.pop()
 		out = append(out, data[start:p.at])
-		done, err := p.next(']', "cases", "after array element")
+		done, err := p.next(']', "after array element")
 		if err != nil {
 			return nil, err
 		}

@@ -23,17 +23,36 @@ func (m *Model) Sweep(c Case, input string, values []string, xs []float64) []Swe
 	for k, v := range c {
 		cc[k] = v
 	}
+	labels := resultLabels(m)
+	var e evaluator
 	for i, v := range values {
 		cc[input] = v
 		out[i] = SweepPoint{Value: v, X: xs[i]}
-		p, err := m.Predict(cc)
-		if err != nil {
-			out[i].Error = err.Error()
+		if o, ok := m.evaluate(cc, &e); ok {
+			out[i].Probabilities, out[i].Bands = outcomeMaps(labels, o)
 			continue
 		}
-		out[i].Probabilities, out[i].Bands = resultMaps(p)
+		if _, err := m.Predict(cc); err != nil {
+			out[i].Error = err.Error()
+		}
 	}
 	return out
+}
+
+// outcomeMaps flattens outcomes and their bands by label, as resultMaps does.
+func outcomeMaps(labels []string, outs []outcome) (map[string]float64, map[string]string) {
+	probs := make(map[string]float64, len(outs))
+	var bands map[string]string
+	for i, o := range outs {
+		probs[labels[i]] = o.value
+		if o.bands {
+			if bands == nil {
+				bands = make(map[string]string, len(outs))
+			}
+			bands[labels[i]] = o.band
+		}
+	}
+	return probs, bands
 }
 
 // resultMaps flattens a prediction's results and bands by label.
