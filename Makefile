@@ -3,7 +3,10 @@
 #   make run           build, then serve static/ on http://127.0.0.1:8080
 #   make single        build static/spiegel.html, the whole calculator in one file
 #   make test          vet, generated-code check, unit tests, wasm tests under Node,
-#                      short fuzzing, native/wasm bit comparison, e2e, Worker smoke test
+#                      the engine's size budget, short fuzzing, native/wasm bit
+#                      comparison, e2e, Worker smoke test
+#   make bench         benchmarks (native, wasm under Node, Chromium), each figure
+#                      printed beside its budget
 
 GOROOT := $(shell go env GOROOT)
 DRIVER_DIR := $(CURDIR)/.cache/pwdriver
@@ -19,6 +22,7 @@ build:
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o static/spiegel.wasm ./cmd/spiegel-wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
 	go run ./web/cmd/render -out static
+	@go run ./web/cmd/sizes -dir static
 
 # single writes static/spiegel.html and spiegel.nl.html (each with its sha256sum line)
 # from the built site, then prints the file's SHA-256.
@@ -33,7 +37,7 @@ run: build
 	go run ./cmd/spiegel serve -dir static -addr 127.0.0.1:8080
 
 .PHONY: test
-test: vet generate-check unit wasmtest fuzz-short same-answer e2e worker-smoke
+test: vet generate-check unit wasmtest size fuzz-short same-answer e2e worker-smoke
 
 .PHONY: vet
 vet:
@@ -51,6 +55,14 @@ generate-check:
 	go tool templ generate -path web
 	@find web -name '*_templ.go' | sort | xargs -r sha256sum | diff .cache/templ-before.sum - \
 	  || { echo "templ generate changed the files above: regenerate and commit them" >&2; exit 1; }
+
+# size checks the engine (static/spiegel.wasm) against its budget of 800 KB gzip and
+# 2.5 MB raw (issue 7). Neither is met since the merge of the explanation, validation
+# and fault features: web/cmd/sizes reports the excess and fails only above 1 MB gzip
+# or 3.7 MB raw meanwhile (TODO(size) there).
+.PHONY: size
+size: build
+	go run ./web/cmd/sizes -dir static -check
 
 .PHONY: unit
 unit:
@@ -106,6 +118,26 @@ worker-build:
 .PHONY: worker-smoke
 worker-smoke: single worker-build test-deps
 	bash .ci/worker-smoke.sh
+
+# bench runs the benchmarks and prints each figure beside its budget (issue 7):
+# scoring per model family (ns and allocations per case), batch scoring natively and
+# as WebAssembly under Node in the same run, and the page in Chromium (first result,
+# input latency, and BenchmarkValidate100kInBrowser when it exists). Times on a
+# shared machine are noisy: the figures are reported, never failed.
+BENCH := .cache/bench
+E2E_ENV = PLAYWRIGHT_DRIVER_PATH="$(DRIVER_DIR)" PLAYWRIGHT_NODEJS_PATH="$$(command -v node)"
+.PHONY: bench
+bench: build test-deps
+	@mkdir -p $(BENCH)
+	go test -run '^$$' -bench 'Predict|ScoreRecord|Sweep|FaultDemo' ./scoring | tee $(BENCH)/native.txt
+	go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee -a $(BENCH)/native.txt
+	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm \
+	  go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee $(BENCH)/wasm.txt
+	$(E2E_ENV) go test -tags e2e -count=1 -run '^$$' -bench . -benchtime 5x ./e2e \
+	  | tee $(BENCH)/e2e.txt
+	@echo
+	@go run ./internal/benchreport native=$(BENCH)/native.txt wasm=$(BENCH)/wasm.txt \
+	  e2e=$(BENCH)/e2e.txt
 
 .PHONY: test-deps
 test-deps:

@@ -147,7 +147,10 @@ func TestSaveAndOpenCase(t *testing.T) {
 	}
 	openCase(t, p, "case.json", data)
 	for id, want := range ogrs3Case {
-		if got, _ := control(t, form, d, id).InputValue(); got != want {
+		// The page reads the file asynchronously: wait for the value.
+		c := control(t, form, d, id)
+		if err := expect.Locator(c).ToHaveValue(want); err != nil {
+			got, _ := c.InputValue()
 			t.Errorf("after opening, %s = %q, want %q", id, got, want)
 		}
 	}

@@ -1,18 +1,43 @@
 package scoring
 
 import (
-	"embed"
-	"fmt"
-	"path"
-	"sort"
+	"strings"
 	"sync"
 )
 
-// builtinFS holds the built-in definitions, one published model per file, and the
-// groups of variants.
-//
-//go:embed models/*.json groups/*.json
-var builtinFS embed.FS
+// builtinFile is one file of the built-in definitions (models/, one published model
+// per file), groups of variants (groups/) and parameter files (params/), held in
+// builtin_gen.go, which internal/builtingen writes from those folders. They are
+// not embedded with package embed, which would bring io/fs and time into the
+// WebAssembly engine (about 0.2 MB). Definitions and groups are held with the white
+// space between tokens removed (json.Compact), a quarter smaller; sha256 is the
+// SHA-256 of the file as it is in the folder, which is what a model reports.
+// Parameter files are held byte for byte.
+type builtinFile struct {
+	path   string
+	data   string
+	sha256 string
+}
+
+// builtinDir returns the files of one folder of builtinFiles, in name order.
+func builtinDir(dir string) (names []string, files []builtinFile) {
+	for _, f := range builtinFiles {
+		if name, ok := strings.CutPrefix(f.path, dir+"/"); ok {
+			names, files = append(names, name), append(files, f)
+		}
+	}
+	return names, files
+}
+
+// builtinData returns the file at path of builtinFiles, or nil.
+func builtinData(path string) []byte {
+	for _, f := range builtinFiles {
+		if f.path == path {
+			return []byte(f.data)
+		}
+	}
+	return nil
+}
 
 // Catalog is a set of loaded models and groups of variants, addressed by id. It is
 // safe for concurrent reads.
@@ -28,12 +53,12 @@ func NewCatalog(models ...*Model) (*Catalog, error) {
 	c := &Catalog{byID: map[string]*Model{}, groups: map[string]*Group{}}
 	for _, m := range models {
 		if _, dup := c.byID[m.ID()]; dup {
-			return nil, fmt.Errorf("model %q: loaded twice", m.ID())
+			return nil, errorf("model %q: loaded twice", m.ID())
 		}
 		c.byID[m.ID()] = m
 		c.order = append(c.order, m.ID())
 	}
-	sort.Strings(c.order)
+	sortStrings(c.order)
 	return c, nil
 }
 
@@ -41,7 +66,7 @@ func NewCatalog(models ...*Model) (*Catalog, error) {
 func (c *Catalog) Model(id string) (*Model, error) {
 	m, ok := c.byID[id]
 	if !ok {
-		return nil, fmt.Errorf("model %q: %w", id, ErrUnknownModel)
+		return nil, errorf("model %q: %w", id, ErrUnknownModel)
 	}
 	return m, nil
 }
@@ -73,7 +98,7 @@ func Builtin() (*Catalog, error) {
 func (c *Catalog) Group(id string) (*Group, error) {
 	g, ok := c.groups[id]
 	if !ok {
-		return nil, fmt.Errorf("group %q: %w", id, ErrUnknownModel)
+		return nil, errorf("group %q: %w", id, ErrUnknownModel)
 	}
 	return g, nil
 }
@@ -93,7 +118,7 @@ func sortedGroupIDs(m map[string]*Group) []string {
 	for id := range m {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
+	sortStrings(ids)
 	return ids
 }
 
@@ -104,10 +129,10 @@ func (c *Catalog) addGroup(g *Group) error {
 	d := &g.def
 	seen := map[string]bool{}
 	for i, mb := range d.Members {
-		path := fmt.Sprintf("group %s: members[%d]", d.ID, i)
+		path := sprintf("group %s: members[%d]", d.ID, i)
 		m, err := c.Model(mb.Model)
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return errorf("%s: %w", path, err)
 		}
 		if m.def.Group != d.ID || m.def.Population != mb.Population {
 			return invalid(path, "model %s declares group %q, population %q", mb.Model,
@@ -127,20 +152,14 @@ func (c *Catalog) addGroup(g *Group) error {
 
 // loadBuiltin reads and loads every embedded definition and group.
 func loadBuiltin() (*Catalog, error) {
-	entries, err := builtinFS.ReadDir("models")
-	if err != nil {
-		return nil, err
-	}
+	names, files := builtinDir("models")
 	var models []*Model
-	for _, e := range entries {
-		data, err := builtinFS.ReadFile(path.Join("models", e.Name()))
+	for i, f := range files {
+		m, err := load([]byte(f.data), OriginBuiltin)
 		if err != nil {
-			return nil, err
+			return nil, errorf("built-in %s: %w", names[i], err)
 		}
-		m, err := load(data, OriginBuiltin)
-		if err != nil {
-			return nil, fmt.Errorf("built-in %s: %w", e.Name(), err)
-		}
+		m.sha256 = f.sha256
 		models = append(models, m)
 	}
 	cat, err := NewCatalog(models...)
@@ -152,21 +171,14 @@ func loadBuiltin() (*Catalog, error) {
 
 // loadBuiltinGroups reads the embedded groups into cat.
 func loadBuiltinGroups(cat *Catalog) error {
-	entries, err := builtinFS.ReadDir("groups")
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		data, err := builtinFS.ReadFile(path.Join("groups", e.Name()))
-		if err != nil {
-			return err
-		}
-		g, err := loadGroup(data)
+	names, files := builtinDir("groups")
+	for i, f := range files {
+		g, err := loadGroup([]byte(f.data))
 		if err == nil {
 			err = cat.addGroup(g)
 		}
 		if err != nil {
-			return fmt.Errorf("built-in group %s: %w", e.Name(), err)
+			return errorf("built-in group %s: %w", names[i], err)
 		}
 	}
 	return nil
@@ -189,6 +201,4 @@ func (c *Catalog) WithParams(set *ParamSet) *Catalog {
 // SyntheticOxRecParams is the synthetic OxRec-NL parameter file for training and
 // demonstrations: made-up numbers whose signs follow the published directions, marked
 // synthetic in the file and on every result computed with it.
-//
-//go:embed params/oxrec-nl-synthetic.json
-var SyntheticOxRecParams []byte
+var SyntheticOxRecParams = builtinData("params/oxrec-nl-synthetic.json")

@@ -1,16 +1,42 @@
 package scoring
 
-import (
-	"fmt"
-	"math"
-	"regexp"
+import "math"
+
+// The forms of ids: model ids are lowercase words joined by '-', [a-z0-9]+(-[a-z0-9]+)*;
+// predictor, term and placeholder ids are snake_case, [a-z][a-z0-9_]*.
+var (
+	modelIDPattern = idPattern{kebab: true}
+	varIDPattern   = idPattern{}
 )
 
-// idPattern is the form of model ids, predictor ids, level ids and horizon labels.
-var (
-	modelIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	varIDPattern   = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-)
+// idPattern matches one of the two forms of ids above. It stands in for a regular
+// expression, since package regexp adds about 0.25 MB to the WebAssembly engine.
+type idPattern struct{ kebab bool }
+
+// MatchString reports whether the whole of s has the pattern's form.
+func (p idPattern) MatchString(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case '0' <= c && c <= '9':
+			if !p.kebab && i == 0 {
+				return false
+			}
+		case p.kebab && c == '-':
+			if i == 0 || i == len(s)-1 || s[i-1] == '-' {
+				return false
+			}
+		case !p.kebab && c == '_' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // compile validates d and builds the model. Errors name the path of the bad value
 // and wrap ErrInvalid, ErrNoSource or ErrUnknownSource.
@@ -30,7 +56,7 @@ func compile(d *Definition) (*Model, error) {
 
 // invalid formats an ErrInvalid error at path.
 func invalid(path, format string, args ...any) error {
-	return fmt.Errorf("%s: %w: %s", path, ErrInvalid, fmt.Sprintf(format, args...))
+	return errorf("%s: %w: %s", path, ErrInvalid, sprintf(format, args...))
 }
 
 // checkHeader checks the format tag, id, family, texts and sources.
@@ -80,10 +106,10 @@ func indexLevels(path string, v *variable) error {
 	v.level = make(map[string]int, len(v.levels))
 	for i, l := range v.levels {
 		if l.ID == "" || l.Label == "" {
-			return invalid(fmt.Sprintf("%s.levels[%d]", path, i), "id and label are required")
+			return invalid(sprintf("%s.levels[%d]", path, i), "id and label are required")
 		}
 		if _, dup := v.level[l.ID]; dup {
-			return invalid(fmt.Sprintf("%s.levels[%d]", path, i), "%q is used twice", l.ID)
+			return invalid(sprintf("%s.levels[%d]", path, i), "%q is used twice", l.ID)
 		}
 		v.level[l.ID] = i
 	}
@@ -97,7 +123,7 @@ func addPredictors(m *Model) error {
 	}
 	for i := range m.def.Predictors {
 		p := &m.def.Predictors[i]
-		path := fmt.Sprintf("predictors[%d]", i)
+		path := sprintf("predictors[%d]", i)
 		if err := checkPredictor(m, p, path); err != nil {
 			return err
 		}

@@ -1,6 +1,6 @@
 package scoring
 
-import "fmt"
+import "strconv"
 
 // resolve finds the variable named id and checks its type.
 func (m *Model) resolve(id, want, path string) (int, error) {
@@ -22,7 +22,7 @@ func (m *Model) resolve(id, want, path string) (int, error) {
 func addDerived(m *Model) error {
 	for i := range m.def.Derived {
 		d := &m.def.Derived[i]
-		path := fmt.Sprintf("derived[%d]", i)
+		path := sprintf("derived[%d]", i)
 		step, err := derivedFor(m, d, path)
 		if err != nil {
 			return err
@@ -51,7 +51,7 @@ func derivedFor(m *Model, d *Derived, path string) (derivedStep, error) {
 	}
 	step := derivedStep{min: d.Min}
 	for k, id := range d.Inputs {
-		j, err := m.resolve(id, spec.In[k], fmt.Sprintf("%s.inputs[%d]", path, k))
+		j, err := m.resolve(id, spec.In[k], sprintf("%s.inputs[%d]", path, k))
 		if err != nil {
 			return derivedStep{}, err
 		}
@@ -110,14 +110,14 @@ func checkBounds(m *Model, d *Derived, path string) error {
 		return invalid(path+".bounds", "a group needs bounds")
 	}
 	for i, b := range d.Bounds {
-		if err := checkCoefficient(m, b, fmt.Sprintf("%s.bounds[%d]", path, i)); err != nil {
+		if err := checkCoefficient(m, b, sprintf("%s.bounds[%d]", path, i)); err != nil {
 			return err
 		}
 		if b.Param != "" {
-			return invalid(fmt.Sprintf("%s.bounds[%d]", path, i), "bounds cannot be placeholders")
+			return invalid(sprintf("%s.bounds[%d]", path, i), "bounds cannot be placeholders")
 		}
 		if i > 0 && b.Value <= d.Bounds[i-1].Value {
-			return invalid(fmt.Sprintf("%s.bounds[%d]", path, i), "bounds must ascend")
+			return invalid(sprintf("%s.bounds[%d]", path, i), "bounds must ascend")
 		}
 	}
 	if len(d.Levels) != 0 && len(d.Levels) != len(d.Bounds)+1 {
@@ -135,7 +135,7 @@ func derivedLevels(d *Derived) []Level {
 	}
 	levels := make([]Level, len(d.Bounds)+1)
 	for i := range levels {
-		id := fmt.Sprint(i)
+		id := strconv.Itoa(i)
 		levels[i] = Level{ID: id, Label: "group " + id}
 	}
 	return levels
@@ -144,13 +144,13 @@ func derivedLevels(d *Derived) []Level {
 // addConstraints checks the date-order rules.
 func addConstraints(m *Model) error {
 	for i, c := range m.def.Constraints {
-		path := fmt.Sprintf("constraints[%d]", i)
+		path := sprintf("constraints[%d]", i)
 		if c.Kind != "not_after" || len(c.Inputs) < 2 {
 			return invalid(path, "want kind not_after with two inputs or more")
 		}
 		var idx []int
 		for k, id := range c.Inputs {
-			j, err := m.resolve(id, TypeDate, fmt.Sprintf("%s.inputs[%d]", path, k))
+			j, err := m.resolve(id, TypeDate, sprintf("%s.inputs[%d]", path, k))
 			if err != nil {
 				return err
 			}
@@ -167,7 +167,7 @@ func addConstraints(m *Model) error {
 // checkBands checks that bands ascend from start and have sources.
 func checkBands(m *Model, bands []Band, start float64, path string) error {
 	for i, b := range bands {
-		p := fmt.Sprintf("%s[%d]", path, i)
+		p := sprintf("%s[%d]", path, i)
 		if b.ID == "" || b.Label == "" {
 			return invalid(p, "id and label are required")
 		}

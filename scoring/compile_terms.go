@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -13,7 +12,7 @@ func addTerms(m *Model) error {
 	seen := map[string]bool{}
 	for i := range m.def.Terms {
 		t := &m.def.Terms[i]
-		path := fmt.Sprintf("terms[%d]", i)
+		path := sprintf("terms[%d]", i)
 		if !varIDPattern.MatchString(t.ID) || seen[t.ID] || t.Label == "" {
 			return invalid(path+".id", "%q: want a fresh snake_case id and a label", t.ID)
 		}
@@ -71,7 +70,7 @@ func lookupTerm(m *Model, t *Term, path string) (termStep, error) {
 	step := termStep{def: t}
 	size := 1
 	for k, id := range t.Keys {
-		j, err := m.resolve(id, TypeLevel, fmt.Sprintf("%s.keys[%d]", path, k))
+		j, err := m.resolve(id, TypeLevel, sprintf("%s.keys[%d]", path, k))
 		if err != nil {
 			return termStep{}, err
 		}
@@ -88,7 +87,7 @@ func lookupTerm(m *Model, t *Term, path string) (termStep, error) {
 func fillTable(m *Model, step *termStep, path string) error {
 	filled := make([]bool, len(step.table))
 	for i, c := range step.def.Table {
-		p := fmt.Sprintf("%s.table[%d]", path, i)
+		p := sprintf("%s.table[%d]", path, i)
 		at, err := cellIndex(m, step, c.Key)
 		if err != nil {
 			return invalid(p+".key", "%v", err)
@@ -112,14 +111,14 @@ func fillTable(m *Model, step *termStep, path string) error {
 // cellIndex maps a key of level ids to its place in the table.
 func cellIndex(m *Model, step *termStep, key []string) (int, error) {
 	if len(key) != len(step.keys) {
-		return 0, fmt.Errorf("key %q has %d parts, want %d", key, len(key), len(step.keys))
+		return 0, errorf("key %q has %d parts, want %d", key, len(key), len(step.keys))
 	}
 	at := 0
 	for k, id := range key {
 		v := &m.vars[step.keys[k]]
 		l, ok := v.level[id]
 		if !ok {
-			return 0, fmt.Errorf("%q is not a level of %s", id, v.id)
+			return 0, errorf("%q is not a level of %s", id, v.id)
 		}
 		at += l * step.strides[k]
 	}
@@ -151,7 +150,7 @@ func checkHorizons(m *Model) error {
 	}
 	seen := map[string]bool{}
 	for i := range d.Horizons {
-		path := fmt.Sprintf("horizons[%d]", i)
+		path := sprintf("horizons[%d]", i)
 		h := &d.Horizons[i]
 		if h.Label == "" || seen[h.Label] || h.Length <= 0 || h.Unit == "" {
 			return invalid(path, "want a fresh label, a positive length and a unit")

@@ -3,7 +3,6 @@ package scoring
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -34,7 +33,7 @@ func HarrellC(time []float64, event []bool, risk []float64) (Concordance, error)
 	}
 	for i := range time {
 		if !finite(time[i]) || !finite(risk[i]) {
-			return Concordance{}, fmt.Errorf("row %d: time %v or risk %v is not finite", i,
+			return Concordance{}, errorf("row %d: time %v or risk %v is not finite", i,
 				time[i], risk[i])
 		}
 	}

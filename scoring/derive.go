@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -95,7 +94,7 @@ func buildCopasRate(d *Derived) deriveFunc {
 	return func(in []value) (value, error) {
 		n, career := in[0].num, in[1].num
 		if n < 0 || offset+career <= 0 {
-			return value{}, fmt.Errorf("rate of %v sanctions over %v years is undefined", n, career)
+			return value{}, errorf("rate of %v sanctions over %v years is undefined", n, career)
 		}
 		return value{num: log((math.Min(n, limit) + 1) / (offset + career))}, nil
 	}
@@ -111,7 +110,7 @@ func buildZScore(d *Derived) deriveFunc {
 	mean, sd := d.Params["mean"].Value, d.Params["sd"].Value
 	return func(in []value) (value, error) {
 		if !(sd > 0) {
-			return value{}, fmt.Errorf("standard deviation %v is not positive", sd)
+			return value{}, errorf("standard deviation %v is not positive", sd)
 		}
 		return value{num: (in[0].num - mean) / sd}, nil
 	}

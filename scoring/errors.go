@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 )
 
 // Sentinel errors. Callers test for them with errors.Is; the messages that wrap them
@@ -48,9 +47,9 @@ type InputError struct {
 // Error renders the error as `field "value": reason`.
 func (e *InputError) Error() string {
 	if e.Value == "" {
-		return fmt.Sprintf("%s: %v", e.Predictor, e.Err)
+		return sprintf("%s: %v", e.Predictor, e.Err)
 	}
-	return fmt.Sprintf("%s %q: %v", e.Predictor, e.Value, e.Err)
+	return sprintf("%s %q: %v", e.Predictor, e.Value, e.Err)
 }
 
 // Unwrap returns the reason.
@@ -59,7 +58,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 // inputErr builds an InputError whose reason is the sentinel err with detail appended.
 func inputErr(id, value string, err error, detail string) *InputError {
 	if detail != "" {
-		err = fmt.Errorf("%w: %s", err, detail)
+		err = errorf("%w: %s", err, detail)
 	}
 	return &InputError{Predictor: id, Value: value, Err: err}
 }

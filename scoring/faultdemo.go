@@ -1,6 +1,9 @@
 package scoring
 
-import "math"
+import (
+	"errors"
+	"math"
+)
 
 // FaultSummary counts, over a population of cases, how a fault moves results: per
 // horizon, how many cases change band and how many move by more than MinMove (an
@@ -64,6 +67,7 @@ type FaultRun struct {
 	pop             *Population
 	next            int
 	sum             FaultSummary
+	eb, ea          evaluator // scratch space, reused from case to case
 }
 
 // NewFaultRun prepares a demonstration of faulty against correct over the
@@ -97,21 +101,32 @@ func (r *FaultRun) Done() bool { return r.next == len(r.pop.Cases) }
 // run, which only appends to it.
 func (r *FaultRun) Summary() FaultSummary { return r.sum }
 
-// one scores case i with both models and counts it.
+// one scores case i with both models and counts it. The numbers come from evaluate,
+// which allocates nothing; only a refused case is run through Predict, for the reason.
 func (r *FaultRun) one(i int) {
 	c := r.pop.Cases[i]
 	id, row := r.where(i)
-	before, errB := r.correct.Predict(modelInputs(r.correct, c))
-	after, errA := r.faulty.Predict(modelInputs(r.faulty, c))
-	if errB != nil || errA != nil {
+	before, okB := r.correct.evaluate(c, &r.eb)
+	after, okA := r.faulty.evaluate(c, &r.ea)
+	if !okB || !okA {
 		r.sum.Refused++
 		r.sum.Refusals = append(r.sum.Refusals, Refusal{Index: i, Row: row, ID: id,
-			Error: firstError(errB, errA).Error()})
+			Error: r.refusal(c).Error()})
 		return
 	}
 	r.sum.Scored++
 	compareResults(MovedCase{Index: i, Row: row, ID: id}, before, after, r.sum.MinMove,
 		r.sum.Horizons, &r.sum.Moved)
+}
+
+// refusal is why the correct model, or else the faulty one, refuses c.
+func (r *FaultRun) refusal(c Case) error {
+	_, errB := r.correct.Predict(modelInputs(r.correct, c))
+	_, errA := r.faulty.Predict(modelInputs(r.faulty, c))
+	if err := firstError(errB, errA); err != nil {
+		return err
+	}
+	return errors.New("refused") // evaluate refuses exactly where Predict does
 }
 
 // where returns case i's id and record number, when the population has them.
@@ -187,9 +202,8 @@ func bandOutcome(v float64, b *BandResult) outcome {
 
 // compareResults adds one case's differences to the counts and the moved list; at
 // names the case.
-func compareResults(at MovedCase, before, after *Prediction, minMove float64,
+func compareResults(at MovedCase, b, a []outcome, minMove float64,
 	counts []FaultHorizonCount, moved *[]MovedCase) {
-	b, a := outcomes(before), outcomes(after)
 	for h := range counts {
 		if h >= len(a) {
 			break

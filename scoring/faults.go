@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"math"
 )
 
@@ -67,7 +66,7 @@ func (m *Model) WithFault(f Fault, cat *Catalog) (*Model, error) {
 	case FaultReplaceValue:
 		err = replaceValue(def, f)
 	default:
-		err = fmt.Errorf("fault kind %q: want swap_levels, replace_value or swap_model", f.Kind)
+		err = errorf("fault kind %q: want swap_levels, replace_value or swap_model", f.Kind)
 	}
 	if err != nil {
 		return nil, err
@@ -103,7 +102,7 @@ func swapLevels(def *Definition, f Fault) error {
 		}
 	}
 	if n == 0 {
-		return fmt.Errorf("fault swap_levels: no table keyed by %s has level %q", f.Predictor, f.A)
+		return errorf("fault swap_levels: no table keyed by %s has level %q", f.Predictor, f.A)
 	}
 	return nil
 }
@@ -111,7 +110,7 @@ func swapLevels(def *Definition, f Fault) error {
 // replaceValue sets the number at the fault's path.
 func replaceValue(def *Definition, f Fault) error {
 	if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) {
-		return fmt.Errorf("fault replace_value: %v is not finite", f.Value)
+		return errorf("fault replace_value: %v is not finite", f.Value)
 	}
 	found := false
 	eachCoefficient(def, func(path string, c *Coefficient) {
@@ -120,7 +119,7 @@ func replaceValue(def *Definition, f Fault) error {
 		}
 	})
 	if !found {
-		return fmt.Errorf("fault replace_value: no number at %q", f.Path)
+		return errorf("fault replace_value: no number at %q", f.Path)
 	}
 	return nil
 }

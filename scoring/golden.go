@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -14,7 +13,7 @@ func checkGolden(g *Group, f *ParameterFile, byID map[string]*Model) error {
 	ids := map[string]bool{}
 	for i := range f.Golden {
 		gc := &f.Golden[i]
-		path := fmt.Sprintf("golden[%d] (%s, %s)", i, gc.ID, gc.Model)
+		path := sprintf("golden[%d] (%s, %s)", i, gc.ID, gc.Model)
 		if gc.ID == "" || ids[gc.ID] {
 			return refuse("%s: want a unique id", path)
 		}
@@ -98,7 +97,7 @@ func signWarnings(m *Model, path string) []error {
 		}
 		for _, v := range termValues(&t) {
 			if v != 0 && (v > 0) != (t.Sign > 0) {
-				out = append(out, fmt.Errorf("%s: %s coefficient %v is against the "+
+				out = append(out, errorf("%s: %s coefficient %v is against the "+
 					"published direction (%s)", path, t.ID, v, directionWord(t.Sign)))
 			}
 		}

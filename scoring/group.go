@@ -1,9 +1,5 @@
 package scoring
 
-import (
-	"fmt"
-)
-
 // GroupFormatV1 is the format tag of variant-group documents.
 const GroupFormatV1 = "spiegel-group/1"
 
@@ -96,10 +92,10 @@ func (g *Group) Population(c Case) (population, reason string, err error) {
 	// Rule: input ≥ threshold → Then, else Else (the threshold's Ref names the source).
 	at := r.AtLeast.Value
 	if x >= at {
-		return r.Then, fmt.Sprintf("%s %s %s, at least %s: %s", r.Label, raw, r.Unit,
+		return r.Then, sprintf("%s %s %s, at least %s: %s", r.Label, raw, r.Unit,
 			formatNum(at), r.Then), nil
 	}
-	return r.Else, fmt.Sprintf("%s %s %s, less than %s: %s", r.Label, raw, r.Unit,
+	return r.Else, sprintf("%s %s %s, less than %s: %s", r.Label, raw, r.Unit,
 		formatNum(at), r.Else), nil
 }
 
@@ -114,7 +110,7 @@ func (g *Group) Select(c Case, outcome string) (Selection, error) {
 			return Selection{Population: pop, Model: mb.Model, Reason: reason}, nil
 		}
 	}
-	return Selection{}, fmt.Errorf("group %s has no variant for %s, %s", g.def.ID, pop, outcome)
+	return Selection{}, errorf("group %s has no variant for %s, %s", g.def.ID, pop, outcome)
 }
 
 // member returns the member entry for a model id.

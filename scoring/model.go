@@ -1,10 +1,5 @@
 package scoring
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-)
-
 // Model is a loaded, validated definition ready to compute. It is read-only and safe
 // for concurrent use.
 type Model struct {
@@ -92,8 +87,7 @@ func load(data []byte, origin Origin) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(data)
-	m.sha256, m.origin = hex.EncodeToString(sum[:]), origin
+	m.sha256, m.origin = sha256Hex(data), origin
 	return m, nil
 }
 

@@ -1,12 +1,9 @@
 package scoring
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
+	"unsafe"
 )
 
 // ParamsFormatV1 is the format tag of parameter files.
@@ -77,14 +74,13 @@ type ParamSet struct {
 // its variant by the group's rule and match within its tolerance. The first failure
 // refuses the file with an error that names the value or case.
 func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) {
-	sum := sha256.Sum256(data)
-	sha := hex.EncodeToString(sum[:])
+	sha := sha256Hex(data)
 	if pin != "" && !strings.EqualFold(pin, sha) {
 		return nil, refuse("SHA-256 %s is not the pinned %s", sha, pin)
 	}
 	var f ParameterFile
 	if err := decodeStrict(data, &f); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrRefused, err)
+		return nil, errorf("%w: %w", ErrRefused, err)
 	}
 	set := &ParamSet{SHA256: sha, Group: f.Group, Version: f.Version, Issuer: f.Issuer,
 		Synthetic: f.Synthetic, Notice: f.Notice}
@@ -104,7 +100,7 @@ func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) 
 
 // refuse formats a refusal.
 func refuse(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrRefused, fmt.Sprintf(format, args...))
+	return errorf("%w: %s", ErrRefused, sprintf(format, args...))
 }
 
 // checkHeaderOf checks the file's format, group and texts.
@@ -135,7 +131,7 @@ func bindVariants(cat *Catalog, g *Group, f *ParameterFile, set *ParamSet) (map[
 	byID := map[string]*Model{}
 	for i := range f.Variants {
 		v := &f.Variants[i]
-		path := fmt.Sprintf("variants[%d] (%s)", i, v.Model)
+		path := sprintf("variants[%d] (%s)", i, v.Model)
 		mb, ok := g.member(v.Model)
 		switch {
 		case !ok:
@@ -195,12 +191,13 @@ func bind(tpl *Model, v *Variant, f *ParameterFile, set *ParamSet) (*Model, erro
 
 // copyDefinition returns a deep copy of d.
 func copyDefinition(d *Definition) (*Definition, error) {
-	data, err := json.Marshal(d)
-	if err != nil {
-		return nil, err
+	w := &jsonWriter{}
+	w.write(&jtDefinition, unsafe.Pointer(d))
+	if w.err != nil {
+		return nil, w.err
 	}
 	var out Definition
-	return &out, json.Unmarshal(data, &out)
+	return &out, decodeStrict(w.b, &out)
 }
 
 // mergeSources adds the file's sources to the definition's. A key both use must cite
@@ -208,7 +205,7 @@ func copyDefinition(d *Definition) (*Definition, error) {
 func mergeSources(d *Definition, sources map[string]Source) error {
 	for k, s := range sources {
 		if old, dup := d.Sources[k]; dup && old.Citation != s.Citation {
-			return fmt.Errorf("sources.%s: the model cites another work under that name", k)
+			return errorf("sources.%s: the model cites another work under that name", k)
 		}
 		d.Sources[k] = s
 	}
@@ -227,9 +224,9 @@ func fillParams(d *Definition, values map[string]Coefficient) error {
 		v, ok := values[c.Param]
 		switch {
 		case !ok:
-			err = fmt.Errorf("values.%s: missing (needed at %s)", c.Param, path)
+			err = errorf("values.%s: missing (needed at %s)", c.Param, path)
 		case v.Param != "":
-			err = fmt.Errorf("values.%s: a value, not a placeholder, is needed", c.Param)
+			err = errorf("values.%s: a value, not a placeholder, is needed", c.Param)
 		default:
 			used[c.Param], *c = true, v
 		}
@@ -239,7 +236,7 @@ func fillParams(d *Definition, values map[string]Coefficient) error {
 	}
 	for _, k := range sortedParamNames(values) {
 		if !used[k] {
-			return fmt.Errorf("values.%s: not a value this model uses", k)
+			return errorf("values.%s: not a value this model uses", k)
 		}
 	}
 	return nil
@@ -251,12 +248,12 @@ func fillBands(d *Definition, bands map[string][]Band) error {
 		h := &d.Horizons[i]
 		b, ok := bands[h.Label]
 		if !ok {
-			return fmt.Errorf("bands.%s: missing", h.Label)
+			return errorf("bands.%s: missing", h.Label)
 		}
 		h.Bands = b
 	}
 	if len(bands) != len(d.Horizons) {
-		return fmt.Errorf("bands: %d horizons given, the model has %d", len(bands),
+		return errorf("bands: %d horizons given, the model has %d", len(bands),
 			len(d.Horizons))
 	}
 	return nil

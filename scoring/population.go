@@ -136,65 +136,6 @@ func pick[W weighted](r *rand.Rand, items []W) int {
 	return len(items) - 1 // rounding left u at the very end
 }
 
-// Calendar arithmetic on day numbers, without the time package (the engine keeps
-// its WebAssembly build small). Day 0 is 1970-01-01 in the proleptic Gregorian
-// calendar. The method is the era decomposition described in H. Hinnant,
-// "chrono-Compatible Low-Level Date Algorithms" (2013): a 400-year era has 146097
-// days, and counting years from March puts the leap day last.
-
-// daysFromCivil returns the day number of y-m-d.
-func daysFromCivil(y, m, d int) int {
-	if m <= 2 {
-		y--
-	}
-	era := floorDiv(y, 400)
-	yoe := y - era*400 // [0, 399]
-	mp := (m + 9) % 12 // March = 0
-	doy := (153*mp+2)/5 + d - 1
-	doe := yoe*365 + yoe/4 - yoe/100 + doy // [0, 146096]
-	return era*146097 + doe - 719468
-}
-
-// civilFromDays returns the date of day number z.
-func civilFromDays(z int) civilDate {
-	z += 719468
-	era := floorDiv(z, 146097)
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	y := yoe + era*400
-	if m <= 2 {
-		y++
-	}
-	return civilDate{y, m, d}
-}
-
-// floorDiv is a / b rounded down, for b > 0.
-func floorDiv(a, b int) int {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
-}
-
-// isoDate renders a date as YYYY-MM-DD for years 1000 to 9999.
-func isoDate(c civilDate) string {
-	two := func(n int) string {
-		if n < 10 {
-			return "0" + strconv.Itoa(n)
-		}
-		return strconv.Itoa(n)
-	}
-	return strconv.Itoa(c.y) + "-" + two(c.m) + "-" + two(c.d)
-}
-
 // addYears is the day number of the same month and day y years after day z; 29
 // February becomes 28 February in a year without it.
 func addYears(z, years int) int {

@@ -39,7 +39,7 @@ func TestReadPopulationFormats(t *testing.T) {
 			},
 			[]scoring.RowError{
 				{Row: 2, Line: 3, Message: "row has 1 fields, the header 2"},
-				{Row: 3, Line: 4, Message: "a quote inside an unquoted field"},
+				{Row: 3, Line: 4, Message: "a quote inside an unquoted field (column 3)"},
 				{Row: 5, Line: 7, Message: "row has 3 fields, the header 2"},
 				{Row: 6, Line: 8, Message: "a quoted field is not closed before the end of the file"},
 			}},

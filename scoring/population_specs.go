@@ -190,10 +190,10 @@ func buildOGRS3(d map[string]Draw) Case {
 		"sex":                 d["sex"].Level,
 		"offence_group":       d["offence_group"].Level,
 		"previous_sanctions":  d["previous_sanctions"].Text(),
-		"birth_date":          isoDate(civilFromDays(birth)),
-		"conviction_date":     isoDate(civilFromDays(conv)),
-		"first_sanction_date": isoDate(civilFromDays(first)),
-		"assessment_date":     isoDate(civilFromDays(assess)),
+		"birth_date":          civilFromDays(birth).String(),
+		"conviction_date":     civilFromDays(conv).String(),
+		"first_sanction_date": civilFromDays(first).String(),
+		"assessment_date":     civilFromDays(assess).String(),
 	}
 }
 

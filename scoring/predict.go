@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"strconv"
 )
 
@@ -10,7 +9,7 @@ import (
 // error wrapping ErrNotComputable. Predict is deterministic and does no I/O.
 func (m *Model) Predict(c Case) (*Prediction, error) {
 	if !m.Computable() {
-		return nil, fmt.Errorf("%s: %w: no verified parameter file is loaded; %s", m.def.ID,
+		return nil, errorf("%s: %w: no verified parameter file is loaded; %s", m.def.ID,
 			ErrNotComputable, m.def.Parameters)
 	}
 	vals, warns, err := m.inputs(c)
@@ -48,12 +47,12 @@ func (m *Model) inputs(c Case) ([]value, []error, error) {
 		}
 		vals[i] = val
 		if v.warn != nil && val.num > v.warn.Above.Value {
-			warns = append(warns, fmt.Errorf("%s %s: %s", v.id, raw, v.warn.Message))
+			warns = append(warns, errorf("%s %s: %s", v.id, raw, v.warn.Message))
 		}
 	}
 	for _, k := range sortedCaseKeys(c) {
 		if _, ok := m.index[k]; !ok || m.index[k] >= m.nInputs {
-			warns = append(warns, fmt.Errorf("field %q ignored: %w", k, ErrUnknownInput))
+			warns = append(warns, errorf("field %q ignored: %w", k, ErrUnknownInput))
 		}
 	}
 	if len(errs) == 0 {
@@ -122,7 +121,11 @@ func (m *Model) checkOrder(vals []value) InputErrors {
 // derive computes the derived values in order, refusing those below their minimum.
 // The error names the step's blamed input, the field a user would correct.
 func (m *Model) derive(vals []value) error {
-	in := make([]value, 0, 4)
+	return m.deriveWith(vals, make([]value, 0, 4))
+}
+
+// deriveWith is derive with in as scratch space for each step's inputs.
+func (m *Model) deriveWith(vals, in []value) error {
 	for _, s := range m.derived {
 		in = in[:0]
 		for _, j := range s.in {
@@ -135,7 +138,7 @@ func (m *Model) derive(vals []value) error {
 				err.Error())}
 		}
 		if s.min != nil && v.num < s.min.Value {
-			detail := fmt.Sprintf("%s %s is below %s", m.vars[s.out].label, formatNum(v.num),
+			detail := sprintf("%s %s is below %s", m.vars[s.out].label, formatNum(v.num),
 				formatNum(s.min.Value))
 			return InputErrors{inputErr(blamed.id, blamed.format(vals[s.blame]), ErrOutOfRange,
 				detail)}

@@ -1,12 +1,6 @@
 package scoring
 
-import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-)
+import "errors"
 
 // Record is the plain shape of one scored case, shared by the command's JSON lines and
 // the JavaScript API. A refused case has Error (all reasons joined) and Errors (one per
@@ -76,19 +70,49 @@ func ScoreRecord(m *Model, id string, c Case) Record {
 // ErrorRecord returns the Record for a case that could not be scored.
 func ErrorRecord(model, id string, err error) Record {
 	r := Record{ID: id, Model: model, Error: err.Error()}
-	var many InputErrors
-	var one *InputError
+	many, one := findInputErrors(err)
 	switch {
-	case errors.As(err, &many):
+	case many != nil:
 		for _, e := range many {
 			r.Errors = append(r.Errors, FieldError{e.Predictor, e.Value, e.Err.Error()})
 		}
-	case errors.As(err, &one):
+	case one != nil:
 		r.Errors = []FieldError{{one.Predictor, one.Value, one.Err.Error()}}
 	default:
 		r.Errors = []FieldError{{Message: err.Error()}}
 	}
 	return r
+}
+
+// findInputErrors finds in err's tree, in the order errors.As looks, the first
+// InputErrors and, when there is none, the first *InputError. (errors.As would do,
+// but brings about 30 KB of reflection into the WebAssembly engine.)
+func findInputErrors(err error) (InputErrors, *InputError) {
+	if many, ok := firstOf[InputErrors](err); ok {
+		return many, nil
+	}
+	one, _ := firstOf[*InputError](err)
+	return nil, one
+}
+
+// firstOf returns the first error of type T in err's tree, depth first, as errors.As
+// walks it.
+func firstOf[T error](err error) (T, bool) {
+	if t, ok := err.(T); ok {
+		return t, true
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		return firstOf[T](u.Unwrap())
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			if t, ok := firstOf[T](e); ok {
+				return t, true
+			}
+		}
+	}
+	var zero T
+	return zero, false
 }
 
 // predictionRecord flattens a Prediction.
@@ -138,21 +162,40 @@ const MaxCaseBytes = 64 << 10
 // is not an input. null members are treated as absent.
 func DecodeCase(data []byte) (string, Case, error) {
 	if len(data) > MaxCaseBytes {
-		return "", nil, fmt.Errorf("case of %d bytes is larger than %d", len(data), MaxCaseBytes)
+		return "", nil, errorf("case of %d bytes is larger than %d", len(data), MaxCaseBytes)
 	}
-	if err := checkDuplicateKeys(data); err != nil {
-		return "", nil, fmt.Errorf("case: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw map[string]any
-	if err := dec.Decode(&raw); err != nil || raw == nil {
+	n, err := parseJSON(data)
+	switch {
+	case err == errTrailingData:
+		return "", nil, errors.New("case: unexpected data after the JSON object")
+	case err != nil:
+		return "", nil, errorf("case: %w", err)
+	case n.kind != jsonObject:
 		return "", nil, errors.New("case: not a JSON object")
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return "", nil, errors.New("case: unexpected data after the JSON object")
+	return caseFromNode(&n)
+}
+
+// caseFromNode converts the members of a JSON object to a Case; see DecodeCase.
+func caseFromNode(n *jsonNode) (string, Case, error) {
+	c := make(Case, len(n.keys))
+	var id string
+	for i, k := range n.keys {
+		e := &n.elems[i]
+		switch e.kind {
+		case jsonString, jsonNumber:
+		case jsonNull:
+			continue
+		default:
+			return "", nil, &InputError{Predictor: k, Err: errors.New("not a string or number")}
+		}
+		if k == "id" {
+			id = e.text
+			continue
+		}
+		c[k] = e.text
 	}
-	return CaseFromMap(raw)
+	return id, c, nil
 }
 
 // CaseFromMap converts decoded JSON members to a Case; see DecodeCase.
@@ -175,6 +218,14 @@ func CaseFromMap(raw map[string]any) (string, Case, error) {
 	return id, c, nil
 }
 
+// jsonNumberText is the method set of json.Number, a number's text as decoded with
+// UseNumber, named here without importing encoding/json.
+type jsonNumberText interface {
+	String() string
+	Float64() (float64, error)
+	Int64() (int64, error)
+}
+
 // scalarText renders a JSON scalar as text; ok is false for objects, arrays and bools.
 func scalarText(v any) (string, bool) {
 	switch x := v.(type) {
@@ -182,10 +233,59 @@ func scalarText(v any) (string, bool) {
 		return "", true
 	case string:
 		return x, true
-	case json.Number:
+	case jsonNumberText:
 		return x.String(), true
 	case float64:
 		return formatNum(x), true
 	}
 	return "", false
+}
+
+// SplitCases returns the text of each element of a JSON array of cases, for
+// DecodeCase to read one at a time, so that one bad case does not stop the others.
+// The array itself must be well-formed JSON with at most max elements. Errors start
+// with "cases".
+func SplitCases(data []byte, max int) ([][]byte, error) {
+	p := jsonParser{data: data, skip: true, base: "cases"}
+	p.space()
+	if !p.accept('[') {
+		return nil, errors.New("cases: not a JSON array")
+	}
+	var out [][]byte
+	p.space()
+	if p.accept(']') {
+		return p.endCases(out)
+	}
+	for {
+		if len(out) == max {
+			return nil, errorf("cases: more than %d in one call; split them", max)
+		}
+		p.space()
+		start := p.at
+		p.push("", len(out))
+		if _, err := p.value(1); err != nil {
+			return nil, err
+		}
+		p.pop()
+		out = append(out, data[start:p.at])
+		done, err := p.next(']', "after array element")
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return p.endCases(out)
+		}
+	}
+}
+
+// endCases checks that nothing follows the array of cases.
+func (p *jsonParser) endCases(out [][]byte) ([][]byte, error) {
+	p.space()
+	if p.at < len(p.data) {
+		return nil, errors.New("cases: unexpected data after the array")
+	}
+	if out == nil {
+		out = [][]byte{}
+	}
+	return out, nil
 }

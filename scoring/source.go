@@ -1,7 +1,5 @@
 package scoring
 
-import "fmt"
-
 // Source is a publication, data set or product rule that numbers in a definition come
 // from. Citation is the full reference; URL or DOI point to it where one exists.
 type Source struct {
@@ -34,10 +32,10 @@ type Coefficient struct {
 // checkRef reports whether r names a source of the definition and a locator.
 func checkRef(r Ref, sources map[string]Source, path string) error {
 	if r.Source == "" || r.At == "" {
-		return fmt.Errorf("%s: %w", path, ErrNoSource)
+		return errorf("%s: %w", path, ErrNoSource)
 	}
 	if _, ok := sources[r.Source]; !ok {
-		return fmt.Errorf("%s: source %q: %w", path, r.Source, ErrUnknownSource)
+		return errorf("%s: source %q: %w", path, r.Source, ErrUnknownSource)
 	}
 	return nil
 }

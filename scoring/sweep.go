@@ -1,10 +1,6 @@
 package scoring
 
-import (
-	"fmt"
-	"math"
-	"time"
-)
+import "math"
 
 // SweepPoint is the result of a case with one input set to Value: probabilities and
 // bands per horizon (the points total under "total" for an instrument), or the
@@ -27,17 +23,36 @@ func (m *Model) Sweep(c Case, input string, values []string, xs []float64) []Swe
 	for k, v := range c {
 		cc[k] = v
 	}
+	labels := resultLabels(m)
+	var e evaluator
 	for i, v := range values {
 		cc[input] = v
 		out[i] = SweepPoint{Value: v, X: xs[i]}
-		p, err := m.Predict(cc)
-		if err != nil {
-			out[i].Error = err.Error()
+		if o, ok := m.evaluate(cc, &e); ok {
+			out[i].Probabilities, out[i].Bands = outcomeMaps(labels, o)
 			continue
 		}
-		out[i].Probabilities, out[i].Bands = resultMaps(p)
+		if _, err := m.Predict(cc); err != nil {
+			out[i].Error = err.Error()
+		}
 	}
 	return out
+}
+
+// outcomeMaps flattens outcomes and their bands by label, as resultMaps does.
+func outcomeMaps(labels []string, outs []outcome) (map[string]float64, map[string]string) {
+	probs := make(map[string]float64, len(outs))
+	var bands map[string]string
+	for i, o := range outs {
+		probs[labels[i]] = o.value
+		if o.bands {
+			if bands == nil {
+				bands = make(map[string]string, len(outs))
+			}
+			bands[labels[i]] = o.band
+		}
+	}
+	return probs, bands
 }
 
 // resultMaps flattens a prediction's results and bands by label.
@@ -70,7 +85,7 @@ const MaxSweepPoints = 1000
 func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64, n int) ([]string, []float64, error) {
 	i, ok := m.index[input]
 	if !ok || i >= m.nInputs {
-		return nil, nil, fmt.Errorf("sweep: %q is not an input of %s", input, m.def.ID)
+		return nil, nil, errorf("sweep: %q is not an input of %s", input, m.def.ID)
 	}
 	v := &m.vars[i]
 	if v.typ == TypeLevel {
@@ -78,7 +93,7 @@ func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64, n int)
 	}
 	lo, hi = sweepRange(v, lo, hi)
 	if math.IsNaN(lo) || math.IsNaN(hi) || lo > hi {
-		return nil, nil, fmt.Errorf("sweep: %s needs a range (from %v to %v)", input, lo, hi)
+		return nil, nil, errorf("sweep: %s needs a range (from %v to %v)", input, lo, hi)
 	}
 	if v.typ == TypeDate {
 		return yearValues(c, anchor, lo, hi)
@@ -114,7 +129,7 @@ func numberValues(typ string, lo, hi float64, n int) ([]string, []float64, error
 		n = int(hi-lo) + 1
 	}
 	if n < 2 || n > MaxSweepPoints {
-		return nil, nil, fmt.Errorf("sweep: %d points; want 2 to %d", n, MaxSweepPoints)
+		return nil, nil, errorf("sweep: %d points; want 2 to %d", n, MaxSweepPoints)
 	}
 	values, xs := make([]string, n), make([]float64, n)
 	for i := range values {
@@ -135,13 +150,12 @@ func yearValues(c Case, anchor string, lo, hi float64) ([]string, []float64, err
 	}
 	n := int(math.Floor(hi)-math.Ceil(lo)) + 1
 	if n < 1 || n > MaxSweepPoints {
-		return nil, nil, fmt.Errorf("sweep: %d points; want 1 to %d", n, MaxSweepPoints)
+		return nil, nil, errorf("sweep: %d points; want 1 to %d", n, MaxSweepPoints)
 	}
-	at := time.Date(a.y, time.Month(a.m), a.d, 0, 0, 0, 0, time.UTC)
 	values, xs := make([]string, n), make([]float64, n)
 	for i := range values {
 		x := math.Ceil(lo) + float64(i)
-		values[i], xs[i] = at.AddDate(-int(x), 0, 0).Format(time.DateOnly), x
+		values[i], xs[i] = a.addYears(-int(x)).String(), x
 	}
 	return values, xs, nil
 }

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -143,7 +142,7 @@ func noRows(c *Cohort, bad []BadRow) error {
 	for _, e := range b.Errors {
 		reasons = append(reasons, describeField(e))
 	}
-	return fmt.Errorf("no usable rows: all %d rows refused; the first, row %d (line %d): %s",
+	return errorf("no usable rows: all %d rows refused; the first, row %d (line %d): %s",
 		c.Read, b.Row, b.Line, strings.Join(reasons, "; "))
 }
 
@@ -155,7 +154,7 @@ func describeField(e FieldError) string {
 	case e.Value == "":
 		return e.Field + ": " + e.Message
 	}
-	return fmt.Sprintf("%s %q: %s", e.Field, e.Value, e.Message)
+	return sprintf("%s %q: %s", e.Field, e.Value, e.Message)
 }
 
 // modelPlan is how one model reads a cohort: its horizon and the column of each input.
@@ -174,7 +173,7 @@ func planAll(models []*Model, c *Cohort, opt ValidationOptions) ([]modelPlan, er
 	}
 	if opt.By != "" {
 		if err := c.requireColumns([]string{opt.By}); err != nil {
-			return nil, fmt.Errorf("subgroups: %w", err)
+			return nil, errorf("subgroups: %w", err)
 		}
 	}
 	var plans []modelPlan
@@ -184,7 +183,7 @@ func planAll(models []*Model, c *Cohort, opt ValidationOptions) ([]modelPlan, er
 			return nil, err
 		}
 		if len(plans) > 0 && pl.unit() != plans[0].unit() {
-			return nil, fmt.Errorf("model %s: horizon unit %q differs from %q of %s", m.ID(),
+			return nil, errorf("model %s: horizon unit %q differs from %q of %s", m.ID(),
 				pl.unit(), plans[0].unit(), plans[0].m.ID())
 		}
 		plans = append(plans, pl)
@@ -196,10 +195,10 @@ func planAll(models []*Model, c *Cohort, opt ValidationOptions) ([]modelPlan, er
 func planModel(m *Model, c *Cohort, length float64) (modelPlan, error) {
 	switch {
 	case m.def.Family == FamilyPoints:
-		return modelPlan{}, fmt.Errorf("model %s: a points instrument has no predicted "+
+		return modelPlan{}, errorf("model %s: a points instrument has no predicted "+
 			"risk to validate", m.ID())
 	case !m.Computable():
-		return modelPlan{}, fmt.Errorf("model %s: %w: no verified parameter file is loaded",
+		return modelPlan{}, errorf("model %s: %w: no verified parameter file is loaded",
 			m.ID(), ErrNotComputable)
 	}
 	pl := modelPlan{m: m, horizon: -1}
@@ -208,14 +207,14 @@ func planModel(m *Model, c *Cohort, length float64) (modelPlan, error) {
 		if h.Length == length {
 			pl.horizon = i
 		}
-		have = append(have, fmt.Sprintf("%s = %v %s", h.Label, h.Length, h.Unit))
+		have = append(have, sprintf("%s = %v %s", h.Label, h.Length, h.Unit))
 	}
 	if pl.horizon < 0 {
-		return modelPlan{}, fmt.Errorf("model %s has no horizon of length %v (it has %s)",
+		return modelPlan{}, errorf("model %s has no horizon of length %v (it has %s)",
 			m.ID(), length, strings.Join(have, ", "))
 	}
 	if _, ok := c.outcomeIndex(length); c.Kind == OutcomeBinary && !ok {
-		return modelPlan{}, fmt.Errorf("%w: no outcome column for the horizon of length %v",
+		return modelPlan{}, errorf("%w: no outcome column for the horizon of length %v",
 			ErrMissingColumn, length)
 	}
 	return pl, pl.findColumns(c)
@@ -231,12 +230,12 @@ func (pl *modelPlan) findColumns(c *Cohort) error {
 		id := pl.m.vars[i].id
 		j, ok := c.col[c.column(id)]
 		if !ok {
-			missing = append(missing, fmt.Sprintf("%q (input %s)", c.column(id), id))
+			missing = append(missing, sprintf("%q (input %s)", c.column(id), id))
 		}
 		pl.columns = append(pl.columns, j)
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("model %s: %w: %s (the header has %s)", pl.m.ID(), ErrMissingColumn,
+		return errorf("model %s: %w: %s (the header has %s)", pl.m.ID(), ErrMissingColumn,
 			strings.Join(missing, ", "), strings.Join(c.Header, ", "))
 	}
 	return nil
@@ -336,7 +335,7 @@ func (pl *modelPlan) validation(s *sample, by []string,
 	m, h := pl.m, &pl.m.def.Horizons[pl.horizon]
 	ms, err := measure(s, h.Length)
 	if err != nil {
-		return nil, fmt.Errorf("validate %s at %s: %w", m.ID(), h.Label, err)
+		return nil, errorf("validate %s at %s: %w", m.ID(), h.Label, err)
 	}
 	v := &Validation{Model: m.ID(), Version: m.def.Version, DefinitionSHA256: m.sha256,
 		ParamsSHA256: m.paramsSHA256, Trust: m.Trust(), Synthetic: m.Synthetic(),

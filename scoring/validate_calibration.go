@@ -1,7 +1,5 @@
 package scoring
 
-import "fmt"
-
 // CalibrationGroup is one point of the calibration plot: a tenth of the sample by
 // predicted risk (Group 1 the lowest, 10 the highest), with the mean, smallest and
 // largest predicted risk in it, the events by the horizon, and the observed risk with
@@ -79,7 +77,7 @@ func calibrationGroup(s *sample, group int, t float64) CalibrationGroup {
 	cg.Events = count(dd)
 	cg.ObservedRisk, cg.Lower, cg.Upper = km.riskCI(t, z95)
 	if km.last < t {
-		cg.Warning = fmt.Sprintf("the longest follow-up in this group is %v, before the "+
+		cg.Warning = sprintf("the longest follow-up in this group is %v, before the "+
 			"horizon: the observed risk is the Kaplan–Meier estimate at %v", km.last, km.last)
 	}
 	return cg

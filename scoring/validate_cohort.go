@@ -1,11 +1,7 @@
 package scoring
 
 import (
-	"crypto/sha256"
-	"encoding/csv"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -79,9 +75,16 @@ type BadRow struct {
 // MaxCohortBytes or MaxCohortRows are refused with an error wrapping
 // ErrCohortTooLarge.
 func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
-	hash := sha256.New()
-	r = &limitReader{r: r, left: maxCohortBytes}
-	cr := csv.NewReader(io.TeeReader(r, hash))
+	data, err := io.ReadAll(&limitReader{r: r, left: maxCohortBytes})
+	if errors.Is(err, ErrCohortTooLarge) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, errorf("read data: %w", err)
+	}
+	hash := newSHA256()
+	hash.Write(data)
+	cr := newCSVReader(data)
 	c := &Cohort{spec: spec, col: map[string]int{}}
 	if err := c.readHeader(cr); err != nil {
 		return nil, err
@@ -92,18 +95,12 @@ func ReadCohort(r io.Reader, spec CohortSpec) (*Cohort, error) {
 	if err := c.readRows(cr); err != nil {
 		return nil, err
 	}
-	if _, err := io.Copy(io.Discard, io.TeeReader(r, hash)); err != nil {
-		if errors.Is(err, ErrCohortTooLarge) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("read data: %w", err)
-	}
-	c.SHA256 = hex.EncodeToString(hash.Sum(nil))
+	c.SHA256 = hexString(hash.Sum(nil))
 	return c, nil
 }
 
 // readHeader reads the column names, refusing an empty file and a repeated name.
-func (c *Cohort) readHeader(cr *csv.Reader) error {
+func (c *Cohort) readHeader(cr *csvReader) error {
 	header, err := cr.Read()
 	if err == io.EOF {
 		return errors.New("read header: the data are empty")
@@ -112,12 +109,12 @@ func (c *Cohort) readHeader(cr *csv.Reader) error {
 		return err
 	}
 	if err != nil {
-		return fmt.Errorf("read header: %w", err)
+		return errorf("read header: %w", err)
 	}
 	for i, name := range header {
 		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
 		if _, dup := c.col[name]; dup {
-			return fmt.Errorf("header: column %q appears twice", name)
+			return errorf("header: column %q appears twice", name)
 		}
 		c.col[name], header[i] = i, name
 	}
@@ -161,18 +158,18 @@ func (c *Cohort) requireColumns(names []string) error {
 	var missing []string
 	for _, name := range names {
 		if _, ok := c.col[name]; !ok {
-			missing = append(missing, fmt.Sprintf("%q", name))
+			missing = append(missing, sprintf("%q", name))
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("%w: %s (the header has %s)", ErrMissingColumn,
+		return errorf("%w: %s (the header has %s)", ErrMissingColumn,
 			strings.Join(missing, ", "), strings.Join(c.Header, ", "))
 	}
 	return nil
 }
 
 // readRows reads every data row, keeping the usable ones and listing the others.
-func (c *Cohort) readRows(cr *csv.Reader) error {
+func (c *Cohort) readRows(cr *csvReader) error {
 	for {
 		fields, err := cr.Read()
 		if err == io.EOF {
@@ -185,9 +182,9 @@ func (c *Cohort) readRows(cr *csv.Reader) error {
 			return errTooManyRows()
 		}
 		c.Read++
-		var parse *csv.ParseError
-		if err != nil && !errors.As(err, &parse) {
-			return fmt.Errorf("read row %d: %w", c.Read, err)
+		parse, _ := err.(*csvError)
+		if err != nil && parse == nil {
+			return errorf("read row %d: %w", c.Read, err)
 		}
 		if parse != nil {
 			c.Bad = append(c.Bad, BadRow{Row: c.Read, Line: parse.StartLine,
@@ -206,11 +203,11 @@ func (c *Cohort) readRows(cr *csv.Reader) error {
 
 // parseMessage describes a CSV parse error without the line number, which BadRow
 // carries.
-func parseMessage(parse *csv.ParseError, fields, want int) string {
-	if errors.Is(parse.Err, csv.ErrFieldCount) {
-		return fmt.Sprintf("%d fields, the header has %d", fields, want)
+func parseMessage(parse *csvError, fields, want int) string {
+	if errors.Is(parse.Err, errFieldCount) {
+		return sprintf("%d fields, the header has %d", fields, want)
 	}
-	return parse.Err.Error()
+	return parse.problem()
 }
 
 // readOutcome parses a row's time and event, or its binary outcomes.

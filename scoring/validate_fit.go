@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"math"
 )
 
@@ -94,7 +93,7 @@ func coxSlope(time []float64, event []bool, x []float64) (float64, error) {
 	ll, u, info := c.eval(b)
 	for step := 0; step < maxNewtonSteps; step++ {
 		if !(info > 0) || !finite(u) {
-			return 0, fmt.Errorf("cox fit: %w: information %.3g (no events, or the "+
+			return 0, errorf("cox fit: %w: information %.3g (no events, or the "+
 				"predictions do not vary)", ErrNotConverged, info)
 		}
 		delta := u / info
@@ -111,7 +110,7 @@ func coxSlope(time []float64, event []bool, x []float64) (float64, error) {
 			return b, nil
 		}
 	}
-	return 0, fmt.Errorf("cox fit: %w after %d Newton–Raphson steps (slope %.6g): the "+
+	return 0, errorf("cox fit: %w after %d Newton–Raphson steps (slope %.6g): the "+
 		"events may be separated by the predictions", ErrNotConverged, maxNewtonSteps, b)
 }
 
@@ -189,7 +188,7 @@ func fitLogistic(y []bool, x, offset []float64, slope bool) (a, b float64, err e
 		meanOffset += offset[i] / float64(len(y))
 	}
 	if events == 0 || events == len(y) {
-		return 0, 0, fmt.Errorf("logistic fit: %w: %d of %d outcomes are events, so the "+
+		return 0, 0, errorf("logistic fit: %w: %d of %d outcomes are events, so the "+
 			"likelihood has no finite maximum", ErrNotConverged, events, len(y))
 	}
 	a = math.Log(float64(events)/float64(len(y)-events)) - meanOffset
@@ -203,7 +202,7 @@ func (d *logisticData) newton(a float64) (float64, float64, error) {
 	for step := 0; step < maxNewtonSteps; step++ {
 		da, db, ok := d.newtonStep(ua, ub, iaa, iab, ibb)
 		if !ok {
-			return 0, 0, fmt.Errorf("logistic fit: %w: singular information (the "+
+			return 0, 0, errorf("logistic fit: %w: singular information (the "+
 				"predictions do not vary)", ErrNotConverged)
 		}
 		var nll float64
@@ -220,7 +219,7 @@ func (d *logisticData) newton(a float64) (float64, float64, error) {
 			return a, b, nil
 		}
 	}
-	return 0, 0, fmt.Errorf("logistic fit: %w after %d Newton–Raphson steps (a %.6g, "+
+	return 0, 0, errorf("logistic fit: %w after %d Newton–Raphson steps (a %.6g, "+
 		"b %.6g): the outcomes may be separated by the predictions", ErrNotConverged,
 		maxNewtonSteps, a, b)
 }
@@ -231,7 +230,7 @@ func (d *logisticData) newton(a float64) (float64, float64, error) {
 // until the step is at the last bits of u.
 func solveBaseline(eta []float64, observed float64) (float64, error) {
 	if !(observed > 0 && observed < 1) {
-		return 0, fmt.Errorf("observed risk %v: want a value strictly between 0 and 1",
+		return 0, errorf("observed risk %v: want a value strictly between 0 and 1",
 			observed)
 	}
 	lo, hi, u := -60.0, 20.0, math.Log(-math.Log1p(-observed))-mean(eta)
@@ -253,7 +252,7 @@ func solveBaseline(eta []float64, observed float64) (float64, error) {
 		}
 		u = next
 	}
-	return 0, fmt.Errorf("baseline survival: %w in 200 steps", ErrNotConverged)
+	return 0, errorf("baseline survival: %w in 200 steps", ErrNotConverged)
 }
 
 // meanRisk returns f(u) = (1/n) Σ −expm1(−exp(u + η_i)) and its derivative

@@ -1,9 +1,7 @@
 package scoring
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"maps"
 	"math"
 	"strings"
@@ -41,27 +39,27 @@ type GoldenFile struct {
 func VerifyGolden(m *Model, data []byte) error {
 	var f GoldenFile
 	if err := decodeStrict(data, &f); err != nil {
-		return fmt.Errorf("%w: %w", ErrGolden, err)
+		return errorf("%w: %w", ErrGolden, err)
 	}
 	switch {
 	case f.Format != GoldenFormatV1:
-		return fmt.Errorf("%w: format %q is not %q", ErrGolden, f.Format, GoldenFormatV1)
+		return errorf("%w: format %q is not %q", ErrGolden, f.Format, GoldenFormatV1)
 	case f.Model != m.ID() || !strings.EqualFold(f.DefinitionSHA256, m.SHA256()):
-		return fmt.Errorf("%w: the cases are for %s (definition SHA-256 %s), not %s (%s)",
+		return errorf("%w: the cases are for %s (definition SHA-256 %s), not %s (%s)",
 			ErrGolden, f.Model, f.DefinitionSHA256, m.ID(), m.SHA256())
 	case len(f.Golden) == 0:
-		return fmt.Errorf("%w: no cases", ErrGolden)
+		return errorf("%w: no cases", ErrGolden)
 	}
 	ids := map[string]bool{}
 	for i := range f.Golden {
 		gc := &f.Golden[i]
-		path := fmt.Sprintf("golden[%d] (%s)", i, gc.ID)
+		path := sprintf("golden[%d] (%s)", i, gc.ID)
 		if gc.ID == "" || ids[gc.ID] || gc.Model != m.ID() {
-			return fmt.Errorf("%w: %s: want a unique id and model %s", ErrGolden, path, m.ID())
+			return errorf("%w: %s: want a unique id and model %s", ErrGolden, path, m.ID())
 		}
 		ids[gc.ID] = true
 		if err := reproduce(m, gc); err != nil {
-			return fmt.Errorf("%w: %s: %w", ErrGolden, path, err)
+			return errorf("%w: %s: %w", ErrGolden, path, err)
 		}
 	}
 	return nil
@@ -70,20 +68,20 @@ func VerifyGolden(m *Model, data []byte) error {
 // reproduce predicts a golden case and compares every horizon's probability.
 func reproduce(m *Model, gc *GoldenCase) error {
 	if !(gc.Tolerance > 0 && gc.Tolerance <= MaxGoldenTolerance) {
-		return fmt.Errorf("tolerance %v is not in (0, %v]", gc.Tolerance, MaxGoldenTolerance)
+		return errorf("tolerance %v is not in (0, %v]", gc.Tolerance, MaxGoldenTolerance)
 	}
 	p, err := m.Predict(modelInputs(m, gc.Case))
 	if err != nil {
 		return err
 	}
 	if len(gc.Expected) != len(p.Horizons) {
-		return fmt.Errorf("expected gives %d horizons, the model has %d", len(gc.Expected),
+		return errorf("expected gives %d horizons, the model has %d", len(gc.Expected),
 			len(p.Horizons))
 	}
 	for _, h := range p.Horizons {
 		want, ok := gc.Expected[h.Label]
 		if d := math.Abs(h.Probability - want); !ok || !(d <= gc.Tolerance) {
-			return fmt.Errorf("%s probability %.15g, expected %.15g", h.Label, h.Probability,
+			return errorf("%s probability %.15g, expected %.15g", h.Label, h.Probability,
 				want)
 		}
 	}
@@ -100,7 +98,7 @@ func (r *recalibrator) golden(m *Model) ([]byte, error) {
 	for k, ri := range r.sc.rows {
 		p, err := m.Predict(pl.caseOf(&r.c.Rows[ri]))
 		if err != nil {
-			return nil, fmt.Errorf("golden cases: %w", err)
+			return nil, errorf("golden cases: %w", err)
 		}
 		preds[k] = p
 	}
@@ -110,10 +108,10 @@ func (r *recalibrator) golden(m *Model) ([]byte, error) {
 	}
 	order := ascending(risks)
 	f := GoldenFile{Format: GoldenFormatV1, Model: m.ID(), DefinitionSHA256: m.SHA256(),
-		Data: fmt.Sprintf("rows of the data set with SHA-256 %s", r.c.SHA256)}
+		Data: sprintf("rows of the data set with SHA-256 %s", r.c.SHA256)}
 	for _, k := range spread(order, goldenCases) {
 		row := &r.c.Rows[r.sc.rows[k]]
-		gc := GoldenCase{ID: fmt.Sprintf("row %d (line %d)", row.Row, row.Line),
+		gc := GoldenCase{ID: sprintf("row %d (line %d)", row.Row, row.Line),
 			Model: m.ID(), Case: pl.caseOf(row), Expected: map[string]float64{},
 			Tolerance: goldenTolerance}
 		if drawn(f.Golden, gc.Case) {
@@ -124,7 +122,7 @@ func (r *recalibrator) golden(m *Model) ([]byte, error) {
 		}
 		f.Golden = append(f.Golden, gc)
 	}
-	doc, err := json.MarshalIndent(f, "", " ")
+	doc, err := marshalIndent(&f)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"errors"
-	"fmt"
 	"math"
 )
 
@@ -88,7 +87,7 @@ func measure(s *sample, t float64) (Measures, error) {
 func measureTimeToEvent(s *sample, t float64, m *Measures) error {
 	km := kaplanMeier(s.time, s.event)
 	if km.last < t {
-		return fmt.Errorf("no follow-up reaches the horizon %v (the longest is %v)", t,
+		return errorf("no follow-up reaches the horizon %v (the longest is %v)", t,
 			km.last)
 	}
 	m.ObservedRisk, m.ObservedRiskLower, m.ObservedRiskUpper = km.riskCI(t, z95)

@@ -1,6 +1,6 @@
 package scoring
 
-import "encoding/binary"
+import "strconv"
 
 // memoEntry is a model's answer for one combination of input values: the score and
 // predicted risk at the planned horizon, or the refusal.
@@ -10,13 +10,13 @@ type memoEntry struct {
 }
 
 // memoKey is the row's values of the plan's input columns, each preceded by its
-// length, so that no two different combinations share a key.
+// length in decimal and a colon, so that no two different combinations share a key.
 func (pl *modelPlan) memoKey(row *CohortRow, buf []byte) []byte {
 	buf = buf[:0]
 	for _, col := range pl.columns {
 		f := row.Fields[col]
-		buf = binary.AppendUvarint(buf, uint64(len(f)))
-		buf = append(buf, f...)
+		buf = strconv.AppendInt(buf, int64(len(f)), 10)
+		buf = append(append(buf, ':'), f...)
 	}
 	return buf
 }

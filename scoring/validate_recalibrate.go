@@ -1,9 +1,7 @@
 package scoring
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 )
 
@@ -93,12 +91,12 @@ type RecalibratedHorizon struct {
 func Recalibrate(m *Model, c *Cohort, opt RecalibrationOptions) (*Recalibration, error) {
 	r, err := newRecalibrator(m, c, opt)
 	if err != nil {
-		return nil, fmt.Errorf("recalibrate %s: %w", m.ID(), err)
+		return nil, errorf("recalibrate %s: %w", m.ID(), err)
 	}
 	steps := []func() error{r.fitSlope, r.scaleTerms, r.fitHorizons, r.finish}
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, fmt.Errorf("recalibrate %s: %w", m.ID(), err)
+			return nil, errorf("recalibrate %s: %w", m.ID(), err)
 		}
 	}
 	return r.out, nil
@@ -120,11 +118,11 @@ type recalibrator struct {
 // newRecalibrator checks the options, the model and the data, and scores the data.
 func newRecalibrator(m *Model, c *Cohort, opt RecalibrationOptions) (*recalibrator, error) {
 	if !modelIDPattern.MatchString(opt.ID) || opt.ID == m.ID() {
-		return nil, fmt.Errorf("new id %q: want lowercase words joined by '-', not the "+
+		return nil, errorf("new id %q: want lowercase words joined by '-', not the "+
 			"model's own id", opt.ID)
 	}
 	if _, err := parseDate(opt.Date); err != nil {
-		return nil, fmt.Errorf("date %q: %w", opt.Date, err)
+		return nil, errorf("date %q: %w", opt.Date, err)
 	}
 	switch {
 	case m.def.Family == FamilyCox && c.Kind != OutcomeTimeToEvent:
@@ -164,10 +162,10 @@ func (r *recalibrator) fitSlope() error {
 		_, b, err = fitLogistic(s.y, s.score, make([]float64, len(s.y)), true)
 	}
 	if err != nil {
-		return fmt.Errorf("calibration slope: %w", err)
+		return errorf("calibration slope: %w", err)
 	}
 	if !(b > 0) {
-		return fmt.Errorf("calibration slope %.6g is not positive: the model ranks the "+
+		return errorf("calibration slope %.6g is not positive: the model ranks the "+
 			"wrong way round and needs refitting, not recalibration", b)
 	}
 	r.slope = b
@@ -181,7 +179,7 @@ func (r *recalibrator) scaleTerms() error {
 		if _, taken := r.def.Sources[r.key]; !taken {
 			break
 		}
-		r.key = fmt.Sprintf("recalibration-%d", k)
+		r.key = sprintf("recalibration-%d", k)
 	}
 	r.def.Sources[r.key] = Source{Citation: "pending"}
 	if !r.opt.Slope {
@@ -204,7 +202,7 @@ func (r *recalibrator) scaleTerms() error {
 
 // scale multiplies one coefficient by the slope and cites the recalibration.
 func (r *recalibrator) scale(c *Coefficient) {
-	at := fmt.Sprintf("calibration slope %.6g × %s", r.slope, c.Ref)
+	at := sprintf("calibration slope %.6g × %s", r.slope, c.Ref)
 	c.Value, c.Ref = c.Value*r.slope, Ref{Source: r.key, At: at}
 }
 
@@ -224,7 +222,7 @@ func (r *recalibrator) fitHorizons() error {
 			rh, err = r.logisticHorizon(h, eta)
 		}
 		if err != nil {
-			return fmt.Errorf("horizon %s: %w", h.Label, err)
+			return errorf("horizon %s: %w", h.Label, err)
 		}
 		r.out.Summary.Horizons = append(r.out.Summary.Horizons, rh)
 	}
@@ -244,7 +242,7 @@ func (r *recalibrator) scaledPredictors() ([]float64, error) {
 	for k, ri := range r.sc.rows {
 		p, err := scaled.Predict(pl.caseOf(&r.c.Rows[ri]))
 		if err != nil {
-			return nil, fmt.Errorf("row %d: %w", r.c.Rows[ri].Row, err)
+			return nil, errorf("row %d: %w", r.c.Rows[ri].Row, err)
 		}
 		eta[k] = p.LinearPredictor
 	}
@@ -256,7 +254,7 @@ func (r *recalibrator) coxHorizon(h *Horizon, eta []float64) (RecalibratedHorizo
 	s := r.sc.samples[0]
 	km := kaplanMeier(s.time, s.event)
 	if km.last < h.Length {
-		return RecalibratedHorizon{}, fmt.Errorf("the longest follow-up is %v, before "+
+		return RecalibratedHorizon{}, errorf("the longest follow-up is %v, before "+
 			"the horizon", km.last)
 	}
 	surv, _ := km.at(h.Length)
@@ -267,7 +265,7 @@ func (r *recalibrator) coxHorizon(h *Horizon, eta []float64) (RecalibratedHorizo
 	_, dd := truncate(s.time, s.event, h.Length)
 	rh := RecalibratedHorizon{Label: h.Label, Parameter: "baseline_survival",
 		Before: h.BaselineSurvival.Value, After: s0, Events: count(dd), ObservedRisk: 1 - surv}
-	at := fmt.Sprintf("%s: mean predicted risk set to the Kaplan–Meier observed risk %.6g",
+	at := sprintf("%s: mean predicted risk set to the Kaplan–Meier observed risk %.6g",
 		h.Label, 1-surv)
 	h.BaselineSurvival = &Coefficient{Value: s0, Ref: Ref{Source: r.key, At: at}}
 	return rh, nil
@@ -277,7 +275,7 @@ func (r *recalibrator) coxHorizon(h *Horizon, eta []float64) (RecalibratedHorizo
 func (r *recalibrator) logisticHorizon(h *Horizon, eta []float64) (RecalibratedHorizon, error) {
 	k, ok := r.c.outcomeIndex(h.Length)
 	if !ok {
-		return RecalibratedHorizon{}, fmt.Errorf("%w: no outcome column for this horizon",
+		return RecalibratedHorizon{}, errorf("%w: no outcome column for this horizon",
 			ErrMissingColumn)
 	}
 	y := make([]bool, len(r.sc.rows))
@@ -292,7 +290,7 @@ func (r *recalibrator) logisticHorizon(h *Horizon, eta []float64) (RecalibratedH
 	rh := RecalibratedHorizon{Label: h.Label, Parameter: "intercept",
 		Before: h.Intercept.Value, After: alpha, Events: events,
 		ObservedRisk: float64(events) / float64(len(y))}
-	at := fmt.Sprintf("%s: intercept refitted with the linear predictor as offset", h.Label)
+	at := sprintf("%s: intercept refitted with the linear predictor as offset", h.Label)
 	h.Intercept = &Coefficient{Value: alpha, Ref: Ref{Source: r.key, At: at}}
 	return rh, nil
 }
@@ -309,13 +307,13 @@ func (pl *modelPlan) caseOf(row *CohortRow) Case {
 // finish names the new definition, loads it and draws its golden cases.
 func (r *recalibrator) finish() error {
 	r.describe()
-	doc, err := json.MarshalIndent(r.def, "", " ")
+	doc, err := marshalIndent(r.def)
 	if err != nil {
 		return err
 	}
 	m, err := Load(append(doc, '\n'))
 	if err != nil {
-		return fmt.Errorf("the new definition does not load: %w", err)
+		return errorf("the new definition does not load: %w", err)
 	}
 	r.out.Document, r.out.Model = append(doc, '\n'), m
 	r.out.Summary.Model, r.out.Summary.Version = m.ID(), m.def.Version
@@ -336,16 +334,16 @@ func (r *recalibrator) describe() {
 		s.Slope = &b
 	}
 	d.ID, d.Synthetic = r.opt.ID, m.Synthetic()
-	d.Version = fmt.Sprintf("%s; recalibrated %s", m.def.Version, r.opt.Date)
-	d.Name = fmt.Sprintf("%s, recalibrated %s", m.def.Name, r.opt.Date)
-	d.Notice = strings.TrimSpace(fmt.Sprintf("%s Recalibrated on %s on local data (%d "+
+	d.Version = sprintf("%s; recalibrated %s", m.def.Version, r.opt.Date)
+	d.Name = sprintf("%s, recalibrated %s", m.def.Name, r.opt.Date)
+	d.Notice = strings.TrimSpace(sprintf("%s Recalibrated on %s on local data (%d "+
 		"rows); not the published model.", m.Notice(), r.opt.Date, s.N))
 	params := ""
 	if s.FromParamsSHA256 != "" {
 		params = ", parameter file SHA-256 " + s.FromParamsSHA256
 	}
 	d.Sources[r.key] = Source{
-		Citation: fmt.Sprintf("Recalibrated by Spiegel on %s from model %s (version %s, "+
+		Citation: sprintf("Recalibrated by Spiegel on %s from model %s (version %s, "+
 			"definition SHA-256 %s%s) on the data set with SHA-256 %s: %d rows used, %d "+
 			"events by %s.", r.opt.Date, m.ID(), m.def.Version, m.sha256, params,
 			r.c.SHA256, s.N, s.Events, m.def.Horizons[r.plan.horizon].Label),
@@ -367,7 +365,7 @@ func (r *recalibrator) method() string {
 	if !r.opt.Slope {
 		return text
 	}
-	return fmt.Sprintf("Coefficients multiplied by the calibration slope %.6g (%s, at "+
+	return sprintf("Coefficients multiplied by the calibration slope %.6g (%s, at "+
 		"%s). %s", r.slope, slope, h.Label, text)
 }
 

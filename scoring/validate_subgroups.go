@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"sort"
 )
 
@@ -93,7 +92,7 @@ func quintileGroups(values []string) ([]Subgroup, [][]int) {
 		if len(group) == 0 {
 			continue
 		}
-		g := Subgroup{Level: fmt.Sprintf("Q%d", q+1)}
+		g := Subgroup{Level: sprintf("Q%d", q+1)}
 		lo, hi := nums[group[0]], nums[group[0]]
 		var in []int
 		for _, j := range group {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Case is one person's inputs, keyed by predictor id, each value as text (a number, a
@@ -22,11 +21,6 @@ type value struct {
 
 // civilDate is a calendar date without time zone.
 type civilDate struct{ y, m, d int }
-
-// String renders the date as YYYY-MM-DD.
-func (c civilDate) String() string {
-	return time.Date(c.y, time.Month(c.m), c.d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-}
 
 // before reports whether c is earlier than o.
 func (c civilDate) before(o civilDate) bool {
@@ -47,14 +41,14 @@ const (
 
 // parseDate reads a strict YYYY-MM-DD date between minYear and maxYear.
 func parseDate(s string) (civilDate, error) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil || len(s) != len(time.DateOnly) {
+	c, ok := parseCivil(s)
+	if !ok {
 		return civilDate{}, ErrNotDate
 	}
-	if t.Year() < minYear || t.Year() > maxYear {
+	if c.y < minYear || c.y > maxYear {
 		return civilDate{}, ErrOutOfRange
 	}
-	return civilDate{t.Year(), int(t.Month()), t.Day()}, nil
+	return c, nil
 }
 
 // parseNumber reads a finite decimal number. It accepts what strconv.ParseFloat

@@ -1,16 +1,13 @@
 package scoring
 
-import (
-	"fmt"
-	"sort"
-)
+import ()
 
 // eachCoefficient calls fn with the path and address of every number in d, in document
 // order: predictor ranges and warnings, derivation numbers, terms, horizons and bands.
 func eachCoefficient(d *Definition, fn func(path string, c *Coefficient)) {
 	for i := range d.Predictors {
 		p := &d.Predictors[i]
-		path := fmt.Sprintf("predictors[%d]", i)
+		path := sprintf("predictors[%d]", i)
 		optional(path+".min", p.Min, fn)
 		optional(path+".max", p.Max, fn)
 		if p.Warn != nil {
@@ -18,14 +15,14 @@ func eachCoefficient(d *Definition, fn func(path string, c *Coefficient)) {
 		}
 	}
 	for i := range d.Derived {
-		walkDerived(fmt.Sprintf("derived[%d]", i), &d.Derived[i], fn)
+		walkDerived(sprintf("derived[%d]", i), &d.Derived[i], fn)
 	}
 	for i := range d.Terms {
-		walkTerm(fmt.Sprintf("terms[%d]", i), &d.Terms[i], fn)
+		walkTerm(sprintf("terms[%d]", i), &d.Terms[i], fn)
 	}
 	for i := range d.Horizons {
 		h := &d.Horizons[i]
-		path := fmt.Sprintf("horizons[%d]", i)
+		path := sprintf("horizons[%d]", i)
 		optional(path+".intercept", h.Intercept, fn)
 		optional(path+".baseline_survival", h.BaselineSurvival, fn)
 		walkBands(path+".bands", h.Bands, fn)
@@ -41,7 +38,7 @@ func walkDerived(path string, d *Derived, fn func(string, *Coefficient)) {
 		d.Params[k] = c
 	}
 	for j := range d.Bounds {
-		fn(fmt.Sprintf("%s.bounds[%d]", path, j), &d.Bounds[j])
+		fn(sprintf("%s.bounds[%d]", path, j), &d.Bounds[j])
 	}
 	optional(path+".min", d.Min, fn)
 }
@@ -50,7 +47,7 @@ func walkDerived(path string, d *Derived, fn func(string, *Coefficient)) {
 func walkTerm(path string, t *Term, fn func(string, *Coefficient)) {
 	optional(path+".beta", t.Beta, fn)
 	for j := range t.Table {
-		fn(fmt.Sprintf("%s.table[%d]", path, j), &t.Table[j].Coefficient)
+		fn(sprintf("%s.table[%d]", path, j), &t.Table[j].Coefficient)
 	}
 	optional(path+".centre", t.Centre, fn)
 }
@@ -58,7 +55,7 @@ func walkTerm(path string, t *Term, fn func(string, *Coefficient)) {
 // walkBands visits band cut-offs.
 func walkBands(path string, bands []Band, fn func(string, *Coefficient)) {
 	for j := range bands {
-		fn(fmt.Sprintf("%s[%d].from", path, j), &bands[j].From)
+		fn(sprintf("%s[%d].from", path, j), &bands[j].From)
 	}
 }
 
@@ -75,6 +72,6 @@ func sortedParamNames(m map[string]Coefficient) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sortStrings(keys)
 	return keys
 }

@@ -5,11 +5,8 @@
 package wasm
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
+	"strconv"
 	"sync"
 
 	"spiegel/scoring"
@@ -103,20 +100,19 @@ func (a *API) ScoreMany(id string, casesJSON []byte) (out []byte) {
 	if err != nil {
 		return errorArray(id, err)
 	}
-	cases, err := splitArray(casesJSON)
+	cases, err := scoring.SplitCases(casesJSON, MaxCases)
 	if err != nil {
 		return errorArray(id, err)
 	}
-	var buf bytes.Buffer
-	buf.WriteByte('[')
+	buf := make([]byte, 1, 2+recordSizeHint*len(cases))
+	buf[0] = '['
 	for i, c := range cases {
 		if i > 0 {
-			buf.WriteByte(',')
+			buf = append(buf, ',')
 		}
-		buf.Write(recordJSON(scoreCase(m, c, fmt.Sprintf("cases[%d]", i))))
+		buf = appendRecord(buf, scoreCase(m, c, "cases["+strconv.Itoa(i)+"]"))
 	}
-	buf.WriteByte(']')
-	return buf.Bytes()
+	return append(buf, ']')
 }
 
 // model returns the model with the given id: one added by LoadModel, or the
@@ -137,49 +133,31 @@ func scoreCase(m *scoring.Model, data []byte, where string) scoring.Record {
 	id, c, err := scoring.DecodeCase(data)
 	if err != nil {
 		if where != "" {
-			err = fmt.Errorf("%s: %w", where, err)
+			err = wrap(where, err)
 		}
 		return scoring.ErrorRecord(m.ID(), id, err)
 	}
 	return scoring.ScoreRecord(m, id, c)
 }
 
-// splitArray returns the elements of a JSON array, undecoded, refusing anything else
-// and arrays longer than MaxCases.
-func splitArray(data []byte) ([]json.RawMessage, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-		return nil, errors.New("cases: not a JSON array")
-	}
-	var out []json.RawMessage
-	for dec.More() {
-		if len(out) == MaxCases {
-			return nil, fmt.Errorf("cases: more than %d in one call; split them", MaxCases)
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, fmt.Errorf("cases[%d]: %w", len(out), err)
-		}
-		out = append(out, raw)
-	}
-	if _, err := dec.Token(); err != nil {
-		return nil, fmt.Errorf("cases: %w", err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("cases: unexpected data after the array")
-	}
-	return out, nil
-}
-
 // recordJSON encodes a record; a record that cannot be encoded (a non-finite number)
 // becomes an error record for the same case.
 func recordJSON(r scoring.Record) []byte {
-	out, err := encode(r)
+	return appendRecord(nil, r)
+}
+
+// appendRecord appends what recordJSON returns to buf.
+func appendRecord(buf []byte, r scoring.Record) []byte {
+	out, err := scoring.AppendJSON(buf, r)
 	if err != nil {
-		return errorObject(r.Model, fmt.Errorf("encode result of case %q: %w", r.ID, err))
+		return append(buf, errorObject(r.Model, wrap("encode result of case "+strconv.Quote(r.ID),
+			err))...)
 	}
 	return out
 }
+
+// recordSizeHint is about the length of one record's JSON, to size a batch's buffer.
+const recordSizeHint = 1024
 
 // failure renders an error as a method's whole result.
 type failure func(model string, err error) []byte
@@ -200,27 +178,48 @@ func errorArray(model string, err error) []byte {
 func encodeOr(v any, model string) []byte {
 	out, err := encode(v)
 	if err != nil {
-		return errorObject(model, fmt.Errorf("encode result: %w", err))
+		return errorObject(model, wrap("encode result", err))
 	}
 	return out
 }
 
-// encode is json.Marshal without HTML escaping, so that labels such as "Taking &
-// driving away" read the same here as in the command's output.
+// encode is what encoding/json's Encoder writes with SetEscapeHTML(false), less the
+// final newline, so that labels such as "Taking & driving away" stay readable; it is
+// written by scoring.AppendJSON, without reflection.
 func encode(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), nil
+	return scoring.AppendJSON(nil, v)
 }
 
 // recoverInto, deferred, turns a panic into fail's result in *out, so that no panic
 // reaches JavaScript.
 func recoverInto(out *[]byte, fail failure, model string) {
 	if r := recover(); r != nil {
-		*out = fail(model, fmt.Errorf("internal error: %v", r))
+		*out = fail(model, wrap("internal error", panicError(r)))
 	}
+}
+
+// wrap prefixes err's message with prefix and ": ", keeping err for errors.Is and
+// errors.As (what fmt.Errorf("%s: %w") does, without package fmt in the engine).
+func wrap(prefix string, err error) error {
+	return &wrapped{prefix + ": " + err.Error(), err}
+}
+
+// wrapped is an error with a prefix; see wrap.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (w *wrapped) Error() string { return w.msg }
+func (w *wrapped) Unwrap() error { return w.err }
+
+// panicError turns a recovered value into an error.
+func panicError(r any) error {
+	switch x := r.(type) {
+	case error:
+		return x
+	case string:
+		return errors.New(x)
+	}
+	return errors.New("unexpected panic")
 }

@@ -1,7 +1,6 @@
 package wasm
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 
@@ -26,13 +25,7 @@ func (a *API) Explain(id string, caseJSON []byte) (out []byte) {
 // SweepRequest is what sweep() takes besides the model and the case: the input to
 // vary, the anchor date for a date input (the sweep is then over age in years), an
 // optional range (null for the accepted range) and the number of points for a number.
-type SweepRequest struct {
-	Input  string   `json:"input"`
-	Anchor string   `json:"anchor,omitempty"`
-	From   *float64 `json:"from,omitempty"`
-	To     *float64 `json:"to,omitempty"`
-	Points int      `json:"points,omitempty"`
-}
+type SweepRequest = scoring.SweepRequest
 
 // Sweep scores the case with one input set to each value of its range and returns a
 // JSON array of scoring.SweepPoint, or an error record.
@@ -47,7 +40,7 @@ func (a *API) Sweep(id string, caseJSON, reqJSON []byte) (out []byte) {
 		return errorObject(id, err)
 	}
 	var req SweepRequest
-	if err := json.Unmarshal(reqJSON, &req); err != nil {
+	if err := scoring.DecodeJSON(reqJSON, &req); err != nil {
 		return errorObject(id, errors.New("sweep: the request is not {input, anchor, from, to, points}"))
 	}
 	values, xs, err := m.SweepValues(c, req.Input, req.Anchor, orNaN(req.From), orNaN(req.To),
@@ -86,14 +79,14 @@ func (a *API) FaultDemo(id string, faultJSON, casesJSON []byte, minMove float64)
 		return errorObject(id, err)
 	}
 	var f scoring.Fault
-	if err := json.Unmarshal(faultJSON, &f); err != nil {
+	if err := scoring.DecodeJSON(faultJSON, &f); err != nil {
 		return errorObject(id, errors.New("faultDemo: the fault is not {kind, ...}"))
 	}
 	faulty, err := m.WithFault(f, a.catalog())
 	if err != nil {
 		return errorObject(id, err)
 	}
-	raw, err := splitArray(casesJSON)
+	raw, err := scoring.SplitCases(casesJSON, MaxCases)
 	if err != nil {
 		return errorObject(id, err)
 	}

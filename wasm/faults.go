@@ -76,19 +76,12 @@ func (a *API) keepPopulation(p *scoring.Population, spec *scoring.PopulationSpec
 	a.demo.mu.Lock()
 	a.demo.pop, a.demo.run = p, nil
 	a.demo.mu.Unlock()
-	w := &jsonWriter{}
-	w.open('{')
-	w.field("format", p.Format)
-	w.key("synthetic")
-	w.bool(p.Synthetic)
-	w.intField("cases", len(p.Cases))
-	writeRowErrors(w, "bad", p.Bad)
+	rep := scoring.PopulationReport{Format: p.Format, Synthetic: p.Synthetic,
+		Cases: len(p.Cases), Bad: rowErrors(p.Bad)}
 	if spec != nil {
-		w.key("spec")
-		writeSpec(w, spec)
+		rep.Spec = specReport(spec)
 	}
-	w.close('}')
-	return w.b
+	return encodeOr(rep, "")
 }
 
 // Exchanges lists the variant and table exchanges offered for model id (see
@@ -102,21 +95,10 @@ func (a *API) Exchanges(id string) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	w := &jsonWriter{}
-	w.open('[')
-	for _, x := range xs {
-		w.open('{')
-		w.key("fault")
-		writeFault(w, x.Fault)
-		if x.Input != "" {
-			w.field("input", x.Input)
-		}
-		w.field("a_label", x.ALabel)
-		w.field("b_label", x.BLabel)
-		w.close('}')
+	if xs == nil {
+		xs = []scoring.Exchange{}
 	}
-	w.close(']')
-	return w.b
+	return encodeOr(xs, id)
 }
 
 // FaultStart prepares a run of the fault over the kept population: model id against
@@ -174,7 +156,7 @@ func progress(r *scoring.FaultRun) []byte {
 	return []byte(`{"done":` + strconv.Itoa(done) + `,"total":` + strconv.Itoa(r.Total()) + `}`)
 }
 
-// FaultResult answers what the run has counted (see writeSummary).
+// FaultResult answers what the run has counted (a scoring.FaultRunResult).
 func (a *API) FaultResult() (out []byte) {
 	defer recoverInto(&out, errorObject, "")
 	d := &a.demo
@@ -183,160 +165,59 @@ func (a *API) FaultResult() (out []byte) {
 	if d.run == nil {
 		return errorObject("", errNoRun)
 	}
-	w := &jsonWriter{}
-	w.open('{')
-	w.field("model", d.model)
-	w.field("faulty_model", d.faulty)
-	w.key("fault")
-	writeFault(w, d.fault)
-	w.key("min_move_points")
-	w.num(d.minMove)
-	w.key("done")
-	w.bool(d.run.Done())
-	w.field("format", d.pop.Format)
-	w.key("synthetic")
-	w.bool(d.pop.Synthetic)
-	w.key("model_synthetic")
-	w.bool(d.fake)
-	writeRowErrors(w, "bad", d.pop.Bad)
-	writeSummary(w, d.run.Summary())
-	w.close('}')
-	return w.b
+	return encodeOr(runResult(d), d.model)
 }
 
-// writeSummary writes the members of a scoring.FaultSummary, named as its JSON tags
-// name them, into the open object.
-func writeSummary(w *jsonWriter, s scoring.FaultSummary) {
-	w.intField("cases", s.Cases)
-	w.intField("scored", s.Scored)
-	w.intField("refused", s.Refused)
-	w.key("min_move")
-	w.num(s.MinMove)
-	w.key("horizons")
-	w.open('[')
-	for _, h := range s.Horizons {
-		w.open('{')
-		w.field("horizon", h.Horizon)
-		if h.BandChanges != nil {
-			w.intField("band_changes", *h.BandChanges)
-		}
-		w.intField("moved", h.Moved)
-		w.close('}')
+// runResult is what the run in d has counted, every list present.
+func runResult(d *demoState) scoring.FaultRunResult {
+	s := d.run.Summary()
+	r := scoring.FaultRunResult{Model: d.model, FaultyModel: d.faulty, Fault: d.fault,
+		MinMovePoints: d.minMove, Done: d.run.Done(), Format: d.pop.Format,
+		Synthetic: d.pop.Synthetic, ModelSynthetic: d.fake, Bad: rowErrors(d.pop.Bad),
+		Cases: s.Cases, Scored: s.Scored, Refused: s.Refused, MinMove: s.MinMove,
+		Horizons: s.Horizons, Moved: make([]scoring.MovedRow, len(s.Moved)),
+		Refusals: make([]scoring.RefusalRow, len(s.Refusals))}
+	if r.Horizons == nil {
+		r.Horizons = []scoring.FaultHorizonCount{}
 	}
-	w.close(']')
-	w.key("moved")
-	w.open('[')
-	for _, mc := range s.Moved {
-		writeMoved(w, mc)
+	for i, m := range s.Moved {
+		r.Moved[i] = scoring.MovedRow{Index: m.Index, Row: m.Row, ID: m.ID, Horizon: m.Horizon,
+			Before: m.Before, After: m.After, Change: m.Change, BandBefore: m.BandBefore,
+			BandAfter: m.BandAfter}
 	}
-	w.close(']')
-	w.key("refusals")
-	w.open('[')
-	for _, r := range s.Refusals {
-		w.open('{')
-		w.intField("index", r.Index)
-		w.intField("row", r.Row)
-		w.field("id", r.ID)
-		w.field("error", r.Error)
-		w.close('}')
+	for i, x := range s.Refusals {
+		r.Refusals[i] = scoring.RefusalRow{Index: x.Index, Row: x.Row, ID: x.ID, Error: x.Error}
 	}
-	w.close(']')
+	return r
 }
 
-// writeMoved writes one moved case.
-func writeMoved(w *jsonWriter, mc scoring.MovedCase) {
-	w.open('{')
-	w.intField("index", mc.Index)
-	w.intField("row", mc.Row)
-	w.field("id", mc.ID)
-	w.field("horizon", mc.Horizon)
-	w.key("before")
-	w.num(mc.Before)
-	w.key("after")
-	w.num(mc.After)
-	w.key("change")
-	w.num(mc.Change)
-	if mc.BandBefore != "" || mc.BandAfter != "" {
-		w.field("band_before", mc.BandBefore)
-		w.field("band_after", mc.BandAfter)
+// rowErrors is rows, or an empty list for none.
+func rowErrors(rows []scoring.RowError) []scoring.RowError {
+	if rows == nil {
+		return []scoring.RowError{}
 	}
-	w.close('}')
+	return rows
 }
 
-// writeRowErrors writes the member k: a list of records left out.
-func writeRowErrors(w *jsonWriter, k string, rows []scoring.RowError) {
-	w.key(k)
-	w.open('[')
-	for _, r := range rows {
-		w.open('{')
-		w.intField("row", r.Row)
-		w.intField("line", r.Line)
-		w.field("id", r.ID)
-		w.field("message", r.Message)
-		w.close('}')
-	}
-	w.close(']')
-}
-
-// writeFault writes a scoring.Fault with the members its kind uses.
-func writeFault(w *jsonWriter, f scoring.Fault) {
-	w.open('{')
-	w.field("kind", f.Kind)
-	switch f.Kind {
-	case scoring.FaultSwapLevels:
-		w.field("predictor", f.Predictor)
-		w.field("a", f.A)
-		w.field("b", f.B)
-	case scoring.FaultReplaceValue:
-		w.field("path", f.Path)
-		w.key("value")
-		w.num(f.Value)
-	case scoring.FaultSwapModel:
-		w.field("model", f.Model)
-	}
-	w.close('}')
-}
-
-// writeSpec writes a population spec: its id, note and distributions.
-func writeSpec(w *jsonWriter, s *scoring.PopulationSpec) {
-	w.open('{')
-	w.field("id", s.ID)
-	w.field("note", s.Note)
-	w.key("distributions")
-	w.open('[')
-	for _, d := range s.Distributions {
-		w.open('{')
-		w.field("name", d.Name)
-		w.field("unit", d.Unit)
-		w.field("source", d.Source)
-		w.key("assumption")
-		w.bool(d.Assumption)
-		w.field("note", d.Note)
-		w.key("values")
-		w.open('[')
+// specReport is a population spec as the page shows it: each distribution's levels
+// and bands with their weights and shares.
+func specReport(s *scoring.PopulationSpec) *scoring.SpecReport {
+	r := &scoring.SpecReport{ID: s.ID, Note: s.Note,
+		Distributions: make([]scoring.DistributionReport, len(s.Distributions))}
+	for i, d := range s.Distributions {
 		shares := d.Shares()
-		for i, l := range d.Levels {
-			writeWeight(w, l.ID, l.Weight, shares[i])
+		vs := make([]scoring.WeightShare, 0, len(d.Levels)+len(d.Bands))
+		for j, l := range d.Levels {
+			vs = append(vs, scoring.WeightShare{Value: l.ID, Weight: l.Weight, Share: shares[j]})
 		}
-		for i, b := range d.Bands {
-			writeWeight(w, bandText(b), b.Weight, shares[len(d.Levels)+i])
+		for j, b := range d.Bands {
+			vs = append(vs, scoring.WeightShare{Value: bandText(b), Weight: b.Weight,
+				Share: shares[len(d.Levels)+j]})
 		}
-		w.close(']')
-		w.close('}')
+		r.Distributions[i] = scoring.DistributionReport{Name: d.Name, Unit: d.Unit,
+			Source: d.Source, Assumption: d.Assumption, Note: d.Note, Values: vs}
 	}
-	w.close(']')
-	w.close('}')
-}
-
-// writeWeight writes {"value", "weight", "share"}.
-func writeWeight(w *jsonWriter, value string, weight, share float64) {
-	w.open('{')
-	w.field("value", value)
-	w.key("weight")
-	w.num(weight)
-	w.key("share")
-	w.num(share)
-	w.close('}')
+	return r
 }
 
 // bandText is "lo" or "lo–hi".

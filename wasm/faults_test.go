@@ -170,30 +170,3 @@ func mustModel(t *testing.T, id string) *scoring.Model {
 	}
 	return m
 }
-
-func TestJSONWriterStrings(t *testing.T) {
-	for _, s := range []string{"", "plain", "quote \" back \\ slash", "tab\tnew\nline\r",
-		"\x00\x1f control", "ünïcødé ✓", "bad \xff byte", "line\u2028sep"} {
-		w := &jsonWriter{}
-		w.open('{')
-		w.field("k", s)
-		w.key("n")
-		w.num(0.1)
-		w.key("list")
-		w.open('[')
-		w.int(1)
-		w.str(s)
-		w.close(']')
-		w.close('}')
-		var got struct {
-			K    string `json:"k"`
-			N    float64
-			List []any
-		}
-		decodeJSON(t, w.b, &got)
-		want := strings.ToValidUTF8(s, "\ufffd")
-		if got.K != want || got.N != 0.1 || len(got.List) != 2 || got.List[1] != want {
-			t.Errorf("round trip of %q = %+v (%s)", s, got, w.b)
-		}
-	}
-}

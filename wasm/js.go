@@ -4,7 +4,7 @@ package wasm
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 	"syscall/js"
 )
@@ -261,8 +261,8 @@ func idAndJSON(method string, args []js.Value, name string) (string, []byte, err
 // wantArgs checks that args has one value per name in params.
 func wantArgs(method string, args []js.Value, params ...string) error {
 	if len(args) != len(params) {
-		return fmt.Errorf("%s: got %d arguments, want %d (%s)", method, len(args),
-			len(params), strings.Join(params, ", "))
+		return errors.New(method + ": got " + strconv.Itoa(len(args)) + " arguments, want " +
+			strconv.Itoa(len(params)) + " (" + strings.Join(params, ", ") + ")")
 	}
 	return nil
 }
@@ -270,7 +270,7 @@ func wantArgs(method string, args []js.Value, params ...string) error {
 // stringArg returns v as a Go string, refusing other types.
 func stringArg(method, name string, v js.Value) (string, error) {
 	if v.Type() != js.TypeString {
-		return "", fmt.Errorf("%s: %s has type %s, want string", method, name, v.Type())
+		return "", errors.New(method + ": " + name + " has type " + v.Type().String() + ", want string")
 	}
 	return v.String(), nil
 }
@@ -279,16 +279,17 @@ func stringArg(method, name string, v js.Value) (string, error) {
 // types and objects that JSON.stringify refuses (cycles, BigInt values).
 func jsonArg(method, name string, v js.Value) (data []byte, err error) {
 	if v.Type() != js.TypeObject {
-		return nil, fmt.Errorf("%s: %s has type %s, want object", method, name, v.Type())
+		return nil, errors.New(method + ": " + name + " has type " + v.Type().String() + ", want object")
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: %s cannot be converted to JSON: %v", method, name, r)
+			err = errors.New(method + ": " + name + " cannot be converted to JSON: " +
+				panicError(r).Error())
 		}
 	}()
 	s := js.Global().Get("JSON").Call("stringify", v)
 	if s.Type() != js.TypeString {
-		return nil, fmt.Errorf("%s: %s has no JSON form", method, name)
+		return nil, errors.New(method + ": " + name + " has no JSON form")
 	}
 	return []byte(s.String()), nil
 }

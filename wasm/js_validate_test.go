@@ -21,7 +21,7 @@ func TestJSValidateRecalibrateLoadModel(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("spiegel.validate = %v, want %v", got, want)
 	}
-	r := fromJS[recalibrateOutput](t, spiegel.Call("recalibrate", data, parseJS(opts)))
+	r := fromJS[scoring.RecalibrationResult](t, spiegel.Call("recalibrate", data, parseJS(opts)))
 	if r.Definition == "" || r.Golden == "" {
 		t.Fatalf("spiegel.recalibrate = %+v, want a definition and golden cases", r)
 	}

@@ -7,18 +7,6 @@ import (
 	"spiegel/scoring"
 )
 
-// recalibrateOutput is the result of Recalibrate: what changed (the summary), the new
-// definition and its golden cases as text, the file names to save them under, and
-// the new model's measures on the same data at the same horizon.
-type recalibrateOutput struct {
-	scoring.RecalibrationSummary
-	Definition     string           `json:"definition"`
-	Golden         string           `json:"golden"`
-	FileName       string           `json:"file_name"`
-	GoldenFileName string           `json:"golden_file_name"`
-	Validation     scoring.Measures `json:"validation"`
-}
-
 // Recalibrate recalibrates a model on CSV data (see scoring.Recalibrate) with the
 // options of Validate plus date (YYYY-MM-DD, required: the engine reads no clock), id
 // (default MODEL-recal-YYYYMMDD) and slope. It returns the new definition (format
@@ -53,23 +41,14 @@ func (a *API) Recalibrate(csv, opts []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, errors.New("validate the recalibrated model: "+err.Error()))
 	}
-	return encodeOr(recalibrateOutput{RecalibrationSummary: r.Summary,
+	return encodeOr(scoring.RecalibrationResult{RecalibrationSummary: r.Summary,
 		Definition: string(r.Document), Golden: string(r.Golden), FileName: id + ".json",
 		GoldenFileName: id + ".golden.json", Validation: v.Measures}, id)
 }
 
 // ModelReport is the result of LoadModel: whether the definition loaded and
 // reproduced its golden cases, and the model it gives.
-type ModelReport struct {
-	Passed           bool   `json:"passed"`
-	Model            string `json:"model,omitempty"`
-	Name             string `json:"name,omitempty"`
-	Version          string `json:"version,omitempty"`
-	DefinitionSHA256 string `json:"definition_sha256,omitempty"`
-	Synthetic        bool   `json:"synthetic,omitempty"`
-	Notice           string `json:"notice,omitempty"`
-	Error            string `json:"error,omitempty"`
-}
+type ModelReport = scoring.ModelReport
 
 // LoadModel loads a model definition (its text, as Recalibrate returns it) and checks
 // it against its golden cases (scoring.VerifyGolden). When both pass, the model can be

@@ -2,7 +2,6 @@ package wasm
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -13,65 +12,14 @@ import (
 // ValidateOptions is the options object of validate and recalibrate, the page's form of
 // the flags of `spiegel validate`. Model is the model's id; Params, when not empty, is
 // the text of a parameter file bound for this call only (the OxRec-NL templates).
-// Horizon is a horizon's length in the model's unit or its label. Give Time and Event
-// (follow-up data) or Outcome (one binary column, for the chosen horizon) or Outcomes
-// (horizon length or label to column). Columns maps a predictor id to the column that
-// holds it. By names the subgroup column, cut into fifths with Quintiles. Compare and
-// CompareParams name a second model (and its parameter file) validated on the same
-// rows. ID, Date (YYYY-MM-DD) and Slope are for recalibrate. File names the data in
-// the output, as the command prints its -in file.
-type ValidateOptions struct {
-	File          string            `json:"file"`
-	Model         string            `json:"model"`
-	Params        string            `json:"params"`
-	Horizon       horizonArg        `json:"horizon"`
-	Time          string            `json:"time"`
-	Event         string            `json:"event"`
-	Outcome       string            `json:"outcome"`
-	Outcomes      map[string]string `json:"outcomes"`
-	Columns       map[string]string `json:"columns"`
-	By            string            `json:"by"`
-	Quintiles     bool              `json:"quintiles"`
-	Compare       string            `json:"compare"`
-	CompareParams string            `json:"compare_params"`
-	ID            string            `json:"id"`
-	Date          string            `json:"date"`
-	Slope         bool              `json:"slope"`
-}
-
-// horizonArg is a horizon given as a JSON number or string.
-type horizonArg string
-
-// UnmarshalJSON accepts a number or a string.
-func (h *horizonArg) UnmarshalJSON(data []byte) error {
-	var s string
-	if len(data) > 0 && data[0] == '"' {
-		if err := json.Unmarshal(data, &s); err != nil {
-			return err
-		}
-		*h = horizonArg(s)
-		return nil
-	}
-	if _, err := strconv.ParseFloat(string(data), 64); err != nil {
-		return errors.New("horizon: want a number or a label")
-	}
-	*h = horizonArg(data)
-	return nil
-}
-
-// validateOutput is the result of Validate: the same object as `spiegel validate`
-// prints.
-type validateOutput struct {
-	File string `json:"file"`
-	*scoring.Validation
-}
-
-// compareOutput is the result of Validate with a second model, as `spiegel validate
-// -compare` prints it.
-type compareOutput struct {
-	File string `json:"file"`
-	*scoring.Comparison
-}
+// Horizon is a horizon's length in the model's unit or its label (a JSON number or
+// string). Give Time and Event (follow-up data) or Outcome (one binary column, for the
+// chosen horizon) or Outcomes (horizon length or label to column). Columns maps a
+// predictor id to the column that holds it. By names the subgroup column, cut into
+// fifths with Quintiles. Compare and CompareParams name a second model (and its
+// parameter file) validated on the same rows. ID, Date (YYYY-MM-DD) and Slope are for
+// recalibrate. File names the data in the output, as the command prints its -in file.
+type ValidateOptions = scoring.ValidateRequest
 
 // Validate validates a model on CSV data (its text) with the options (a JSON
 // ValidateOptions) and returns the same JSON as `spiegel validate`: a
@@ -89,7 +37,7 @@ func (a *API) Validate(csv, opts []byte) (out []byte) {
 		if err != nil {
 			return errorObject(o.Model, err)
 		}
-		return encodeOr(validateOutput{File: o.File, Validation: v}, o.Model)
+		return encodeOr(scoring.ValidationResult{File: o.File, Validation: *v}, o.Model)
 	}
 	other, err := a.resolve(o.Compare, o.CompareParams)
 	if err != nil {
@@ -99,7 +47,7 @@ func (a *API) Validate(csv, opts []byte) (out []byte) {
 	if err != nil {
 		return errorObject(o.Model, err)
 	}
-	return encodeOr(compareOutput{File: o.File, Comparison: cmp}, o.Model)
+	return encodeOr(scoring.ComparisonResult{File: o.File, Comparison: *cmp}, o.Model)
 }
 
 // prepare decodes the options, finds the model and reads the data.
@@ -118,7 +66,7 @@ func (a *API) prepare(csv, opts []byte) (ValidateOptions, *scoring.Model, *scori
 	if err != nil {
 		return o, nil, nil, vo, err
 	}
-	spec, err := o.spec(m, length)
+	spec, err := cohortSpec(&o, m, length)
 	if err != nil {
 		return o, nil, nil, vo, err
 	}
@@ -134,9 +82,7 @@ func (a *API) prepare(csv, opts []byte) (ValidateOptions, *scoring.Model, *scori
 // rather than ignored.
 func decodeOptions(data []byte) (ValidateOptions, error) {
 	var o ValidateOptions
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&o); err != nil {
+	if err := scoring.DecodeRequest(data, &o); err != nil {
 		return o, errors.New("options: " + err.Error())
 	}
 	switch {
@@ -157,8 +103,9 @@ func decodeOptions(data []byte) (ValidateOptions, error) {
 	return o, nil
 }
 
-// spec is the cohort spec of the options for model m at the horizon length.
-func (o *ValidateOptions) spec(m *scoring.Model, length float64) (scoring.CohortSpec, error) {
+// cohortSpec is the cohort spec of the options for model m at the horizon length.
+func cohortSpec(o *ValidateOptions, m *scoring.Model, length float64) (scoring.CohortSpec,
+	error) {
 	spec := scoring.CohortSpec{Time: o.Time, Event: o.Event, Columns: o.Columns}
 	if o.Outcome != "" {
 		spec.Outcomes = map[float64]string{length: o.Outcome}

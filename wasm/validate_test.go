@@ -42,7 +42,7 @@ func engineValidation(t *testing.T, cat *scoring.Catalog, id string, data []byte
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := json.Marshal(validateOutput{File: "rossi.csv", Validation: v})
+	out, err := json.Marshal(scoring.ValidationResult{File: "rossi.csv", Validation: *v})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func TestRecalibrateLoadsBack(t *testing.T) {
 	opts := `{"model": "rossi-cox", "horizon": 52, "time": "week", "event": "arrest",
 		"date": "2026-05-01", "slope": true}`
 	out := api.Recalibrate(data, []byte(opts))
-	r := decode[recalibrateOutput](t, out)
+	r := decode[scoring.RecalibrationResult](t, out)
 	if r.Model != "rossi-cox-recal-20260501" || r.Definition == "" || r.Golden == "" ||
 		r.Slope == nil || r.FileName != r.Model+".json" {
 		t.Fatalf("Recalibrate = %s, want a definition and golden cases", out)

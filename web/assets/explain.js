@@ -250,7 +250,7 @@
     el("tbody", {}, ...rows),
     el("tfoot", {}, total(tx.reference, ref.linear_predictor, ref.probabilities),
       total(tx.this_case, x.linear_predictor, x.probabilities || {})));
-    return scrollBox( table, constantNote(hs, x));
+    return scrollBox(table, constantNote(hs, x));
   }
 
   // numCell is a number cell with its exact value in data-value.
@@ -282,7 +282,7 @@
       novalidate: "" }, el("div", { class: "error-summary", role: "alert", hidden: "" }));
     const body = el("tbody", {});
     for (const p of d.predictors || []) body.append(whatIfRow(p, c, `whatif-${n}--${p.id}`));
-    form.append(scrollBox( el("table", { class: "whatif-inputs" },
+    form.append(scrollBox(el("table", { class: "whatif-inputs" },
       el("thead", {}, el("tr", {},
         el("th", { scope: "col", text: tx.input }),
         el("th", { scope: "col", text: tx.before }),

@@ -1,0 +1,13 @@
+package scoring
+
+// SweepRequest is what a sweep takes besides the model and the case, as the
+// JavaScript sweep() receives it: the input to vary, the anchor date for a date input
+// (the sweep is then over age in years), an optional range (null for the accepted
+// range) and the number of points for a number. See Model.SweepValues.
+type SweepRequest struct {
+	Input  string   `json:"input"`
+	Anchor string   `json:"anchor,omitempty"`
+	From   *float64 `json:"from,omitempty"`
+	To     *float64 `json:"to,omitempty"`
+	Points int      `json:"points,omitempty"`
+}
