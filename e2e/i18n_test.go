@@ -165,3 +165,40 @@ func TestDutchSingleFile(t *testing.T) {
 	}
 	checkProbabilities(t, p.GetByTestId("result"), m, ogrs3Case)
 }
+
+// TestDutchPageErrors checks that the Dutch page says in Dutch why a value was
+// refused, from the engine's error code and arguments, with the related field's
+// Dutch label, and keeps what was typed.
+func TestDutchPageErrors(t *testing.T) {
+	_, d := dutchModel(t, "ogrs3")
+	tests := []struct {
+		field, value, want string
+	}{
+		{"previous_sanctions", "-1", "“-1”: buiten het toegestane bereik: lager dan 0"},
+		{"previous_sanctions", "abc", "“abc”: geen eindig getal"},
+		{"first_sanction_date", "2024-12-01", "“2024-12-01”: datums in een onmogelijke " +
+			"volgorde: na Datum van de huidige veroordeling 2024-11-20"},
+		{"first_sanction_date", "1993-07-01", "“1993-07-01”: buiten het toegestane bereik: " +
+			"Leeftijd bij de eerste sanctie is 9, lager dan 10"},
+	}
+	p := newPageAt(t, "/index.nl.html")
+	form := modelForm(p, "ogrs3")
+	button := form.GetByRole("button", playwright.LocatorGetByRoleOptions{
+		Name: web.Dutch.Calculate, Exact: playwright.Bool(true)})
+	for _, tt := range tests {
+		c := scoring.Case{}
+		for k, v := range ogrs3Case {
+			c[k] = v
+		}
+		c[tt.field] = tt.value
+		enterCase(t, form, d, c)
+		if err := button.Click(); err != nil {
+			t.Fatalf("click %s: %v", web.Dutch.Calculate, err)
+		}
+		got := form.GetByTestId("error-" + tt.field)
+		if err := expect.Locator(got).ToHaveText(tt.want); err != nil {
+			t.Errorf("%s = %q: %v", tt.field, tt.value, err)
+		}
+		checkValuesKept(t, form, d, c)
+	}
+}

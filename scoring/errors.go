@@ -38,10 +38,19 @@ var (
 
 // InputError is a refused input value. Predictor is the field's id (as in the form and
 // in case files), Value the text as given, and Err the reason, one of the sentinels.
+//
+// Limit, Related and RelatedValue are the arguments a message in another language
+// needs: the bound a number crossed, and the other field or derived value that the
+// reason names (with its value). They are empty where the reason has none.
 type InputError struct {
-	Predictor string
-	Value     string
-	Err       error
+	Predictor    string
+	Value        string
+	Err          error
+	Limit        string
+	Related      string
+	RelatedValue string
+	// above is true when Limit is a maximum, false when it is a minimum.
+	above bool
 }
 
 // Error renders the error as `field "value": reason`.
@@ -61,6 +70,18 @@ func inputErr(id, value string, err error, detail string) *InputError {
 		err = errorf("%w: %s", err, detail)
 	}
 	return &InputError{Predictor: id, Value: value, Err: err}
+}
+
+// withLimit returns e with the bound it crossed, a maximum when above.
+func (e *InputError) withLimit(limit string, above bool) *InputError {
+	e.Limit, e.above = limit, above
+	return e
+}
+
+// withRelated returns e with the other field or derived value its reason names.
+func (e *InputError) withRelated(id, value string) *InputError {
+	e.Related, e.RelatedValue = id, value
+	return e
 }
 
 // InputErrors is every refused value of one case, in the model's predictor order.

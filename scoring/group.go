@@ -87,7 +87,7 @@ func (g *Group) Population(c Case) (population, reason string, err error) {
 	case perr != nil:
 		return "", "", inputErr(r.Input, raw, perr, "")
 	case x < 0:
-		return "", "", inputErr(r.Input, raw, ErrOutOfRange, "below 0")
+		return "", "", inputErr(r.Input, raw, ErrOutOfRange, "below 0").withLimit("0", false)
 	}
 	// Rule: input ≥ threshold → Then, else Else (the threshold's Ref names the source).
 	at := r.AtLeast.Value

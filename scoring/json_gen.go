@@ -600,6 +600,10 @@ var (
 		{key: "\"field\":", name: "field", off: unsafe.Offsetof(FieldError{}.Field), t: &jsonTypeString, omit: true},
 		{key: "\"value\":", name: "value", off: unsafe.Offsetof(FieldError{}.Value), t: &jsonTypeString, omit: true},
 		{key: "\"message\":", name: "message", off: unsafe.Offsetof(FieldError{}.Message), t: &jsonTypeString, omit: false},
+		{key: "\"code\":", name: "code", off: unsafe.Offsetof(FieldError{}.Code), t: &jsonTypeString, omit: true},
+		{key: "\"limit\":", name: "limit", off: unsafe.Offsetof(FieldError{}.Limit), t: &jsonTypeString, omit: true},
+		{key: "\"related\":", name: "related", off: unsafe.Offsetof(FieldError{}.Related), t: &jsonTypeString, omit: true},
+		{key: "\"related_value\":", name: "related_value", off: unsafe.Offsetof(FieldError{}.RelatedValue), t: &jsonTypeString, omit: true},
 	}}
 	jtSource = jsonType{kind: jtStruct, name: "scoring.Source", fields: []jsonField{
 		{key: "\"citation\":", name: "citation", off: unsafe.Offsetof(Source{}.Citation), t: &jsonTypeString, omit: false},

@@ -95,10 +95,12 @@ func (v *variable) parse(raw string) (value, *InputError) {
 // checkRange refuses a number outside the variable's accepted range.
 func (v *variable) checkRange(raw string, x float64) *InputError {
 	if v.min != nil && x < v.min.Value {
-		return inputErr(v.id, raw, ErrOutOfRange, "below "+formatNum(v.min.Value))
+		lim := formatNum(v.min.Value)
+		return inputErr(v.id, raw, ErrOutOfRange, "below "+lim).withLimit(lim, false)
 	}
 	if v.max != nil && x > v.max.Value {
-		return inputErr(v.id, raw, ErrOutOfRange, "above "+formatNum(v.max.Value))
+		lim := formatNum(v.max.Value)
+		return inputErr(v.id, raw, ErrOutOfRange, "above "+lim).withLimit(lim, true)
 	}
 	return nil
 }
@@ -110,8 +112,10 @@ func (m *Model) checkOrder(vals []value) InputErrors {
 		for k := 0; k+1 < len(c); k++ {
 			a, b := vals[c[k]].date, vals[c[k+1]].date
 			if b.before(a) {
-				detail := "after " + m.vars[c[k+1]].id + " " + b.String()
-				errs = append(errs, inputErr(m.vars[c[k]].id, a.String(), ErrOrder, detail))
+				next := m.vars[c[k+1]].id
+				detail := "after " + next + " " + b.String()
+				errs = append(errs, inputErr(m.vars[c[k]].id, a.String(), ErrOrder, detail).
+					withRelated(next, b.String()))
 			}
 		}
 	}
@@ -138,10 +142,10 @@ func (m *Model) deriveWith(vals, in []value) error {
 				err.Error())}
 		}
 		if s.min != nil && v.num < s.min.Value {
-			detail := sprintf("%s %s is below %s", m.vars[s.out].label, formatNum(v.num),
-				formatNum(s.min.Value))
+			out, got, lim := m.vars[s.out].label, formatNum(v.num), formatNum(s.min.Value)
+			detail := sprintf("%s %s is below %s", out, got, lim)
 			return InputErrors{inputErr(blamed.id, blamed.format(vals[s.blame]), ErrOutOfRange,
-				detail)}
+				detail).withLimit(lim, false).withRelated(out, got)}
 		}
 		vals[s.out] = v
 	}

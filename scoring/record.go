@@ -50,11 +50,24 @@ type DerivedRecord struct {
 }
 
 // FieldError is one refused field: Field is the predictor id (empty when the error is
-// not about one field), Value the text given, Message the reason.
+// not about one field), Value the text given, Message the reason in English. Code,
+// Limit, Related and RelatedValue are the reason as data (see InputError.Code), so
+// that a page can write the message in its own language; Related is a field id for
+// code "order" and a derived value's label for the derived codes.
 type FieldError struct {
-	Field   string `json:"field,omitempty"`
-	Value   string `json:"value,omitempty"`
-	Message string `json:"message"`
+	Field        string `json:"field,omitempty"`
+	Value        string `json:"value,omitempty"`
+	Message      string `json:"message"`
+	Code         string `json:"code,omitempty"`
+	Limit        string `json:"limit,omitempty"`
+	Related      string `json:"related,omitempty"`
+	RelatedValue string `json:"related_value,omitempty"`
+}
+
+// fieldError returns the FieldError of one refused value.
+func fieldError(e *InputError) FieldError {
+	return FieldError{Field: e.Predictor, Value: e.Value, Message: e.Err.Error(),
+		Code: e.Code(), Limit: e.Limit, Related: e.Related, RelatedValue: e.RelatedValue}
 }
 
 // ScoreRecord predicts one case with the model and returns it as a Record; id is
@@ -74,10 +87,10 @@ func ErrorRecord(model, id string, err error) Record {
 	switch {
 	case many != nil:
 		for _, e := range many {
-			r.Errors = append(r.Errors, FieldError{e.Predictor, e.Value, e.Err.Error()})
+			r.Errors = append(r.Errors, fieldError(e))
 		}
 	case one != nil:
-		r.Errors = []FieldError{{one.Predictor, one.Value, one.Err.Error()}}
+		r.Errors = []FieldError{fieldError(one)}
 	default:
 		r.Errors = []FieldError{{Message: err.Error()}}
 	}

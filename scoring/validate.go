@@ -312,8 +312,8 @@ func (c *Cohort) subgroupValue(row *CohortRow, opt ValidationOptions) (string, *
 	}
 	v := strings.TrimSpace(row.Fields[c.col[opt.By]])
 	if _, err := parseNumber(v); opt.Quintiles && v != "" && err != nil {
-		return "", &BadRow{Row: row.Row, Line: row.Line, Errors: []FieldError{{opt.By,
-			row.Fields[c.col[opt.By]], "subgroup quintiles: " + err.Error()}}}
+		return "", &BadRow{Row: row.Row, Line: row.Line, Errors: []FieldError{{Field: opt.By,
+			Value: row.Fields[c.col[opt.By]], Message: "subgroup quintiles: " + err.Error()}}}
 	}
 	return v, nil
 }

@@ -218,9 +218,9 @@ func (c *Cohort) readOutcome(row *CohortRow) []FieldError {
 		t, err := parseNumber(raw)
 		switch {
 		case err != nil:
-			errs = append(errs, FieldError{c.spec.Time, raw, "time: " + err.Error()})
+			errs = append(errs, FieldError{Field: c.spec.Time, Value: raw, Message: "time: " + err.Error()})
 		case t < 0:
-			errs = append(errs, FieldError{c.spec.Time, raw, "time: negative"})
+			errs = append(errs, FieldError{Field: c.spec.Time, Value: raw, Message: "time: negative"})
 		}
 		ev, fe := c.flag(row, c.spec.Event, "event")
 		if fe != nil {
@@ -248,7 +248,8 @@ func (c *Cohort) flag(row *CohortRow, column, what string) (bool, *FieldError) {
 	case "0":
 		return false, nil
 	}
-	return false, &FieldError{column, row.Fields[c.col[column]], what + ": want 0 or 1"}
+	return false, &FieldError{Field: column, Value: row.Fields[c.col[column]],
+		Message: what + ": want 0 or 1"}
 }
 
 // column returns the column that holds predictor id: the mapped one, or its own name.

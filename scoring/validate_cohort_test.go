@@ -47,14 +47,14 @@ func TestValidateListsBadRows(t *testing.T) {
 	}
 	want := []scoring.BadRow{
 		{Row: 3, Line: 4, Model: "rossi-cox", Errors: []scoring.FieldError{{Field: "fin",
-			Value: "maybe", Message: "not one of the accepted values"}}},
+			Value: "maybe", Message: "not one of the accepted values", Code: "unknown_level"}}},
 		{Row: 4, Line: 5, Errors: []scoring.FieldError{{Field: "week", Value: "abc",
 			Message: "time: not a finite number"}}},
 		{Row: 5, Line: 6, Errors: []scoring.FieldError{{Field: "arrest", Value: "2",
 			Message: "event: want 0 or 1"}}},
 		{Row: 6, Line: 7, Errors: []scoring.FieldError{{Message: "5 fields, the header has 9"}}},
 		{Row: 8, Line: 10, Model: "rossi-cox", Errors: []scoring.FieldError{{Field: "age",
-			Message: "missing"}}},
+			Message: "missing", Code: "missing"}}},
 	}
 	if !reflect.DeepEqual(v.BadRows, want) {
 		t.Errorf("Validate bad rows = %+v, want %+v", v.BadRows, want)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"reflect"
 	"regexp"
@@ -253,5 +254,72 @@ func TestModelTextsJoined(t *testing.T) {
 	}
 	if got := dutchModels.T("Yes please"); got != "Yes please" {
 		t.Errorf("T(unknown) = %q, want it unchanged", got)
+	}
+}
+
+// TestInputErrorsNLComplete checks that the Dutch page can write every reason the
+// engine gives for a refused value, with no placeholder the engine does not fill, and
+// that it has no entry for a code the engine does not have.
+func TestInputErrorsComplete(t *testing.T) {
+	codes := scoring.ErrorCodes()
+	known := map[string]bool{"{limit}": true, "{related}": true, "{related_value}": true}
+	for lang, cat := range map[string]map[string]string{
+		"English": English.JS.InputErrors, "Dutch": Dutch.JS.InputErrors} {
+		for _, c := range codes {
+			if cat[c] == "" {
+				t.Errorf("no %s message for the engine's error code %q", lang, c)
+			}
+		}
+		for c, msg := range cat {
+			if !slices.Contains(codes, c) {
+				t.Errorf("%s message for %q, which is not an engine error code", lang, c)
+			}
+			for _, p := range regexp.MustCompile(`\{[a-z_]+\}`).FindAllString(msg, -1) {
+				if !known[p] {
+					t.Errorf("%s message for %q has placeholder %s, which the engine does not fill",
+						lang, c, p)
+				}
+			}
+		}
+	}
+}
+
+// TestInputErrorsENAsEngine checks that the English catalog, filled with an error's
+// arguments, says what the engine says, for refusals of each code it can reach on
+// the built-in OGRS3 model.
+func TestInputErrorsENAsEngine(t *testing.T) {
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := cat.Model("ogrs3")
+	valid := scoring.Case{"sex": "male", "offence_group": "6", "previous_sanctions": "1",
+		"birth_date": "1990-08-25", "conviction_date": "2020-08-15",
+		"first_sanction_date": "2015-11-27", "assessment_date": "2021-03-31"}
+	bad := []struct{ field, value string }{
+		{"sex", ""}, {"sex", "x"}, {"previous_sanctions", "a"}, {"previous_sanctions", "1.5"},
+		{"previous_sanctions", "-1"}, {"previous_sanctions", "501"}, {"birth_date", "1990-02-30"},
+		{"first_sanction_date", "2020-09-01"}, {"first_sanction_date", "1999-08-24"},
+		{"assessment_date", "2999-01-01"}, {"colour", "blue"},
+	}
+	seen := map[string]bool{}
+	for _, b := range bad {
+		c := maps.Clone(valid)
+		c[b.field] = b.value
+		if b.value == "" {
+			delete(c, b.field)
+		}
+		for _, e := range scoring.ScoreRecord(m, "", c).Errors {
+			seen[e.Code] = true
+			got := Fill(English.JS.InputErrors[e.Code], map[string]string{"limit": e.Limit,
+				"related": e.Related, "related_value": e.RelatedValue})
+			if got != e.Message {
+				t.Errorf("%s=%q: English catalog says %q, the engine %q", b.field, b.value, got,
+					e.Message)
+			}
+		}
+	}
+	if len(seen) < 10 {
+		t.Errorf("the cases reached %d codes (%v), want at least 10", len(seen), seen)
 	}
 }

@@ -106,6 +106,12 @@ type JSText struct {
 	NotScored       string `json:"not_scored"`
 	FieldErrors     string `json:"field_errors"`  // {count}
 	ValueMessage    string `json:"value_message"` // {value} {message}
+	// DecimalSign is the sign between a number's whole and fractional parts.
+	DecimalSign string `json:"decimal_sign"`
+	// InputErrors writes the reason a value was refused from the engine's error
+	// code (scoring.ErrorCodes), with {limit}, {related} and {related_value}; an
+	// error without a code is shown with the engine's own message.
+	InputErrors map[string]string `json:"input_errors"`
 
 	// A group of variants (OxRec-NL). Population and outcome labels are looked up
 	// by id: population_<id>, outcome_<id>.
@@ -271,6 +277,8 @@ var English = Text{
 		NotScored:       "The case was not scored.",
 		FieldErrors:     "Fields to correct: {count}.",
 		ValueMessage:    "“{value}”: {message}",
+		DecimalSign:     ".",
+		InputErrors:     inputErrorsEN,
 
 		SyntheticBanner:       "SYNTHETIC — NOT OxRec",
 		PopulationDetained:    "Detained",
@@ -323,4 +331,21 @@ func Fill(s string, args map[string]string) string {
 		pairs = append(pairs, "{"+k+"}", v)
 	}
 	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// inputErrorsEN writes why the engine refused a value, one entry per scoring error
+// code, in the engine's own words (TestInputErrorsENAsEngine holds them equal).
+var inputErrorsEN = map[string]string{
+	"missing":       "missing",
+	"unknown_input": "not an input of this model",
+	"not_number":    "not a finite number",
+	"not_whole":     "not a whole number",
+	"not_date":      "not a date (YYYY-MM-DD)",
+	"unknown_level": "not one of the accepted values",
+	"below":         "outside the accepted range: below {limit}",
+	"above":         "outside the accepted range: above {limit}",
+	"derived_below": "outside the accepted range: {related} {related_value} is below {limit}",
+	"derived_above": "outside the accepted range: {related} {related_value} is above {limit}",
+	"out_of_range":  "outside the accepted range",
+	"order":         "dates in an impossible order: after {related} {related_value}",
 }

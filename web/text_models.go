@@ -19,11 +19,12 @@ import (
 // app.js), and the tests check exactly these fields of every built-in definition.
 // The zero value (English) translates nothing.
 //
-// TODO(i18n): messages the engine writes about a case (refused values, warnings,
-// the variant rule's reason, parameter-file refusals) interpolate values and are
-// not looked up here, so the Dutch page shows them in English; translating them
-// needs message ids (and arguments) from scoring, or a Dutch catalog of its
-// sentinel errors.
+// Refused values are not looked up here: the engine gives each a code and its
+// arguments, and JSText.InputErrors writes the message in the page's language.
+//
+// TODO(i18n): other messages the engine writes about a case (warnings, the variant
+// rule's reason, parameter-file refusals, the validation studio's refused rows)
+// interpolate values and have no code yet, so the Dutch page shows them in English.
 type ModelTexts struct {
 	Keys  []string          `json:"keys,omitempty"`
 	Texts map[string]string `json:"texts,omitempty"`

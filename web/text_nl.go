@@ -93,6 +93,8 @@ var Dutch = Text{
 		NotScored:       "De zaak is niet berekend.",
 		FieldErrors:     "Te verbeteren velden: {count}.",
 		ValueMessage:    "“{value}”: {message}",
+		DecimalSign:     ",",
+		InputErrors:     inputErrorsNL,
 
 		SyntheticBanner:       "SYNTHETISCH — NIET OxRec",
 		PopulationDetained:    "Gedetineerd",
@@ -137,4 +139,21 @@ var Dutch = Text{
 		ValidateText: validateNL,
 		FaultText:    FaultsNL,
 	},
+}
+
+// inputErrorsNL writes in Dutch why the engine refused a value, one entry per
+// scoring error code; TestInputErrorsNLComplete keeps it complete.
+var inputErrorsNL = map[string]string{
+	"missing":       "ontbreekt",
+	"unknown_input": "is geen invoer van dit model",
+	"not_number":    "geen eindig getal",
+	"not_whole":     "geen geheel getal",
+	"not_date":      "geen datum (JJJJ-MM-DD)",
+	"unknown_level": "geen van de toegestane waarden",
+	"below":         "buiten het toegestane bereik: lager dan {limit}",
+	"above":         "buiten het toegestane bereik: hoger dan {limit}",
+	"derived_below": "buiten het toegestane bereik: {related} is {related_value}, lager dan {limit}",
+	"derived_above": "buiten het toegestane bereik: {related} is {related_value}, hoger dan {limit}",
+	"out_of_range":  "buiten het toegestane bereik",
+	"order":         "datums in een onmogelijke volgorde: na {related} {related_value}",
 }

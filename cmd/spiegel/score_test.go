@@ -150,7 +150,7 @@ func TestScoreMissingField(t *testing.T) {
 	if code != exitOK || len(got) != 1 {
 		t.Fatalf("spiegel score = %d with %d records, want 0 with 1", code, len(got))
 	}
-	want := []scoring.FieldError{{Field: "birth_date", Message: "missing"}}
+	want := []scoring.FieldError{{Field: "birth_date", Message: "missing", Code: "missing"}}
 	if got[0].ID != tc.id || !reflect.DeepEqual(got[0].Errors, want) {
 		t.Errorf("record = %+v, want %s refused with errors %+v", got[0], tc.id, want)
 	}

@@ -206,15 +206,40 @@
     summary.hidden = true;
   }
 
-  // errorText is the engine's message, after the refused value when there is one.
-  function errorText(e) {
-    return e.value ? fill(text.value_message, { value: e.value, message: e.message }) : e.message;
+  // errorText is the reason a value was refused, after the value when there is one.
+  // The page's catalog (text.input_errors, empty in English) writes it from the
+  // engine's code and arguments; without an entry it is the engine's own message.
+  // model, when given, lets a related field's id be shown as its label.
+  function errorText(e, model) {
+    const tpl = e.code && text.input_errors ? text.input_errors[e.code] : undefined;
+    const message = tpl ? fill(tpl, {
+      limit: localNumber(e.limit), related_value: localNumber(e.related_value),
+      related: relatedLabel(e, model),
+    }) : e.message;
+    return e.value ? fill(text.value_message, { value: e.value, message: message }) : message;
+  }
+
+  // localNumber writes a number the engine gave as text with the page's decimal
+  // sign; other text (a date) is kept.
+  function localNumber(s) {
+    if (!s || !/^-?\d+(\.\d+)?$/.test(s)) return s || "";
+    return s.replace(".", text.decimal_sign || ".");
+  }
+
+  // relatedLabel is the label of the field or derived value an error names: a
+  // field's label from the model's description, a derived value's label translated.
+  function relatedLabel(e, model) {
+    if (!e.related) return "";
+    const d = model ? describe(model) : null;
+    const p = d && d.predictors ? d.predictors.find((x) => x.id === e.related) : null;
+    return p ? p.label : translate(e.related);
   }
 
   // showErrors marks each refused field inline and lists the rest at the top of the
   // form. What the user typed stays in the fields. A control whose error element is
   // not its id + "-error" (a radio button) names it in data-error-id.
   function showErrors(form, rec) {
+    const model = form.dataset.model;
     const errors = rec.errors && rec.errors.length ? rec.errors : [{ message: rec.error }];
     const loose = [];
     let first = null;
@@ -222,11 +247,12 @@
     for (const e of errors) {
       const control = e.field ? form.querySelector(`[name="${CSS.escape(e.field)}"]`) : null;
       if (!control) {
-        loose.push(e.field ? e.field + ": " + errorText(e) : errorText(e));
+        loose.push(e.field ? e.field + ": " + errorText(e, model) : errorText(e, model));
         continue;
       }
       const out = document.getElementById(control.dataset.errorId || control.id + "-error");
-      out.textContent = out.textContent ? out.textContent + "; " + errorText(e) : errorText(e);
+      const msg = errorText(e, model);
+      out.textContent = out.textContent ? out.textContent + "; " + msg : msg;
       if (!control.hasAttribute("aria-invalid")) marked++;
       control.setAttribute("aria-invalid", "true");
       first = first || control;

@@ -1,0 +1,79 @@
+package scoring
+
+import "errors"
+
+// Error codes name the reason of a refused value in a way that does not depend on the
+// language of the message, so that a page in another language can write its own
+// message from the code and the InputError's Limit, Related and RelatedValue.
+const (
+	CodeMissing      = "missing"
+	CodeUnknownInput = "unknown_input"
+	CodeNotNumber    = "not_number"
+	CodeNotWhole     = "not_whole"
+	CodeNotDate      = "not_date"
+	CodeUnknownLevel = "unknown_level"
+	// CodeBelow is a number under its accepted minimum (Limit).
+	CodeBelow = "below"
+	// CodeAbove is a number over its accepted maximum (Limit).
+	CodeAbove = "above"
+	// CodeDerivedBelow is a value derived from the field (Related, with RelatedValue)
+	// under its accepted minimum (Limit).
+	CodeDerivedBelow = "derived_below"
+	// CodeDerivedAbove is a value derived from the field (Related, with RelatedValue)
+	// over its accepted maximum (Limit).
+	CodeDerivedAbove = "derived_above"
+	// CodeOutOfRange is any other value outside what the model can take; its
+	// message says why.
+	CodeOutOfRange = "out_of_range"
+	// CodeOrder is a date after the date (Related, with RelatedValue) that must
+	// follow it.
+	CodeOrder = "order"
+)
+
+// sentinelCodes maps each input sentinel to its code.
+var sentinelCodes = []struct {
+	err  error
+	code string
+}{
+	{ErrMissing, CodeMissing},
+	{ErrUnknownInput, CodeUnknownInput},
+	{ErrNotNumber, CodeNotNumber},
+	{ErrNotWhole, CodeNotWhole},
+	{ErrNotDate, CodeNotDate},
+	{ErrUnknownLevel, CodeUnknownLevel},
+	{ErrOutOfRange, CodeOutOfRange},
+	{ErrOrder, CodeOrder},
+}
+
+// ErrorCodes lists every code an InputError can have, for the tests of catalogs
+// that translate them.
+func ErrorCodes() []string {
+	return []string{CodeMissing, CodeUnknownInput, CodeNotNumber, CodeNotWhole, CodeNotDate,
+		CodeUnknownLevel, CodeBelow, CodeAbove, CodeDerivedBelow, CodeDerivedAbove,
+		CodeOutOfRange, CodeOrder}
+}
+
+// Code returns the code of e's reason: below, above, derived_below or derived_above
+// when the error carries the bound it crossed, else the code of its sentinel, or ""
+// when the reason is none of them.
+func (e *InputError) Code() string {
+	code := ""
+	for _, s := range sentinelCodes {
+		if errors.Is(e.Err, s.err) {
+			code = s.code
+			break
+		}
+	}
+	if code != CodeOutOfRange || e.Limit == "" {
+		return code
+	}
+	switch {
+	case e.Related != "" && e.above:
+		return CodeDerivedAbove
+	case e.Related != "":
+		return CodeDerivedBelow
+	case e.above:
+		return CodeAbove
+	}
+	return CodeBelow
+}

@@ -1,0 +1,61 @@
+package scoring_test
+
+import (
+	"testing"
+
+	"spiegel/scoring"
+)
+
+// TestRecordErrorCodes checks that each refused value carries its reason as data, the
+// code with its bound and related value, so that the Dutch page can write its own
+// message.
+func TestRecordErrorCodes(t *testing.T) {
+	tests := []struct {
+		field, value string
+		want         scoring.FieldError
+	}{
+		{"sex", "", scoring.FieldError{Code: "missing"}},
+		{"sex", "unknown", scoring.FieldError{Code: "unknown_level"}},
+		{"previous_sanctions", "abc", scoring.FieldError{Code: "not_number"}},
+		{"previous_sanctions", "2.5", scoring.FieldError{Code: "not_whole"}},
+		{"previous_sanctions", "-1", scoring.FieldError{Code: "below", Limit: "0"}},
+		{"previous_sanctions", "501", scoring.FieldError{Code: "above", Limit: "500"}},
+		{"birth_date", "1990-02-30", scoring.FieldError{Code: "not_date"}},
+		{"first_sanction_date", "2020-09-01", scoring.FieldError{Code: "order",
+			Related: "conviction_date", RelatedValue: "2020-08-15"}},
+		{"first_sanction_date", "1999-08-24", scoring.FieldError{Code: "derived_below",
+			Limit: "10", Related: "Age at the first sanction", RelatedValue: "8"}},
+	}
+	m := builtin(t, "ogrs3")
+	for _, tt := range tests {
+		c := validOGRS3()
+		c[tt.field] = tt.value
+		if tt.value == "" {
+			delete(c, tt.field)
+		}
+		r := scoring.ScoreRecord(m, "x", c)
+		if len(r.Errors) != 1 {
+			t.Fatalf("%s=%q: errors %+v, want one", tt.field, tt.value, r.Errors)
+		}
+		got := r.Errors[0]
+		got.Field, got.Value, got.Message = "", "", ""
+		if got != tt.want {
+			t.Errorf("%s=%q: error %+v, want %+v", tt.field, tt.value, got, tt.want)
+		}
+	}
+}
+
+// TestErrorCodesAreKnown checks that every code the list names is distinct and
+// non-empty, so that a catalog keyed by them can be checked for completeness.
+func TestErrorCodesAreKnown(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range scoring.ErrorCodes() {
+		if c == "" || seen[c] {
+			t.Errorf("code %q is empty or listed twice", c)
+		}
+		seen[c] = true
+	}
+	if len(seen) != 12 {
+		t.Errorf("%d codes, want 12", len(seen))
+	}
+}
