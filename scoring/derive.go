@@ -89,6 +89,10 @@ func buildThreshold(d *Derived) deriveFunc {
 //
 // where n is the number of previous sanctions (the +1 counts the current one) and
 // career is the years from the first sanction to the current conviction.
+//
+// TODO(ogrs3-cap): the cap (50 in ogrs3.json) is as DOMAIN.md §4 states it, but no
+// reference case has more than 49 previous sanctions, so the cap itself is not checked
+// against an independent result; the definition warns above 49 until one is.
 func buildCopasRate(d *Derived) deriveFunc {
 	limit, offset := d.Params["cap"].Value, d.Params["offset"].Value
 	return func(in []value) (value, error) {
