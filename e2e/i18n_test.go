@@ -202,3 +202,53 @@ func TestDutchPageErrors(t *testing.T) {
 		checkValuesKept(t, form, d, c)
 	}
 }
+
+// TestDutchWarningsAndVariant checks that the Dutch page writes a warning about an
+// input, and the reason the variant rule gives, in Dutch.
+func TestDutchWarningsAndVariant(t *testing.T) {
+	p := newPageAt(t, "/index.nl.html")
+	_, d := dutchModel(t, "ogrs3")
+	c := scoring.Case{}
+	for k, v := range ogrs3Case {
+		c[k] = v
+	}
+	c["previous_sanctions"] = "55"
+	form := modelForm(p, "ogrs3")
+	enterCase(t, form, d, c)
+	if err := form.GetByRole("button", playwright.LocatorGetByRoleOptions{
+		Name: web.Dutch.Calculate, Exact: playwright.Bool(true)}).Click(); err != nil {
+		t.Fatalf("click %s: %v", web.Dutch.Calculate, err)
+	}
+	warn := p.GetByTestId("result").GetByTestId("warnings")
+	want := "Eerdere sancties 55: boven 49 eerdere sancties is de begrenzing van de " +
+		"Copas-ratio niet door referentiecasussen bevestigd"
+	if err := expect.Locator(warn).ToContainText(want); err != nil {
+		t.Errorf("Dutch warning: %v", err)
+	}
+
+	picker := p.GetByLabel(web.Dutch.PickerLabel, playwright.PageGetByLabelOptions{
+		Exact: playwright.Bool(true)})
+	if _, err := picker.SelectOption(playwright.SelectOptionValues{
+		Values: &[]string{oxrecGroup}}); err != nil {
+		t.Fatalf("choose %s: %v", oxrecGroup, err)
+	}
+	group := caseForm(p.Locator(`section[data-group="` + oxrecGroup + `"]`))
+	if err := group.GetByRole("group", playwright.LocatorGetByRoleOptions{
+		Name: web.Dutch.Detained, Exact: playwright.Bool(true)}).
+		GetByRole("radio", playwright.LocatorGetByRoleOptions{
+			Name: web.Dutch.Yes, Exact: playwright.Bool(true)}).Check(); err != nil {
+		t.Fatalf("answer %s: %v", web.Dutch.Detained, err)
+	}
+	for months, want := range map[string]string{
+		"8": "Waarom: gedetineerd 8 maanden, ten minste 6: Gedetineerd",
+		"3": "Waarom: gedetineerd 3 maanden, minder dan 6: Niet-gedetineerd",
+	} {
+		if err := group.Locator(`[name="detention_months"]`).Fill(months); err != nil {
+			t.Fatalf("enter detention_months = %s: %v", months, err)
+		}
+		reason := group.GetByTestId("variant-reason")
+		if err := expect.Locator(reason).ToHaveText(want); err != nil {
+			t.Errorf("detention %s months: %v", months, err)
+		}
+	}
+}

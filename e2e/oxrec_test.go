@@ -359,9 +359,23 @@ func TestOxRecVariantBoundary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		answerDetained(t, form, f, tt.months)
-		pop, reason, err := g.Population(scoring.Case{"detention_months": tt.months})
-		if err != nil || pop != tt.want {
-			t.Fatalf("%s: Population(%s) = %q, %v; want %q", tt.phrase, tt.months, pop, err, tt.want)
+		v := g.ChooseVariant(scoring.Case{"detention_months": tt.months})
+		if v.Error != "" || v.Population != tt.want || v.Rule == nil {
+			t.Fatalf("%s: ChooseVariant(%s) = %+v; want %q", tt.phrase, tt.months, v, tt.want)
+		}
+		// The page writes the engine's reason from its rule record, with the
+		// population's name for its id.
+		rule := web.English.JS.RuleNotMet
+		if v.Rule.Met {
+			rule = web.English.JS.RuleMet
+		}
+		reason := web.Fill(rule, map[string]string{"label": v.Rule.Label, "value": tt.months,
+			"unit": v.Rule.Unit, "at": v.Rule.AtLeast,
+			"population": web.English.JS.PopulationLabel(v.Population)})
+		engine := strings.TrimSuffix(v.Reason, v.Population)
+		if !strings.HasPrefix(reason, engine) {
+			t.Errorf("%s: page reason %q does not begin as the engine's %q", tt.phrase, reason,
+				v.Reason)
 		}
 		got := box.GetByTestId("variant-population")
 		if err := expect.Locator(got).ToHaveAttribute("data-population", tt.want); err != nil {

@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	"strings"
 	"testing"
 
 	"spiegel/scoring"
@@ -57,5 +58,53 @@ func TestErrorCodesAreKnown(t *testing.T) {
 	}
 	if len(seen) != 12 {
 		t.Errorf("%d codes, want 12", len(seen))
+	}
+}
+
+// TestRecordWarningDetails checks that each warning about an input comes as data
+// too, in the order of the warnings.
+func TestRecordWarningDetails(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	c := validOGRS3()
+	c["previous_sanctions"], c["colour"] = "55", "blue"
+	r := scoring.ScoreRecord(m, "", c)
+	if len(r.Warnings) != 2 || len(r.WarningDetails) != 2 {
+		t.Fatalf("warnings %q, details %+v; want two of each", r.Warnings, r.WarningDetails)
+	}
+	above := r.WarningDetails[0]
+	if above.Field != "previous_sanctions" || above.Value != "55" || above.Code != "warn_above" ||
+		!strings.Contains(r.Warnings[0], above.Message) || !strings.Contains(above.Message, "49") {
+		t.Errorf("warning %q as data %+v, want previous_sanctions 55 warn_above with the "+
+			"definition's message", r.Warnings[0], above)
+	}
+	ignored := r.WarningDetails[1]
+	if ignored.Field != "colour" || ignored.Code != "ignored" ||
+		!strings.Contains(r.Warnings[1], `"colour" ignored`) {
+		t.Errorf("warning %q as data %+v, want colour ignored", r.Warnings[1], ignored)
+	}
+}
+
+// TestVariantRuleAsData checks the variant rule's reason as data on both sides of
+// the threshold.
+func TestVariantRuleAsData(t *testing.T) {
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := cat.Group("oxrec-nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for months, met := range map[string]bool{"6": true, "5.9": false, "0": false, "12": true} {
+		v := g.ChooseVariant(scoring.Case{"detention_months": months})
+		r := v.Rule
+		if r == nil || r.Value != months || r.AtLeast != "6" || r.Met != met ||
+			r.Input != "detention_months" || !strings.Contains(v.Reason, r.Label) {
+			t.Errorf("detention %s months: rule %+v (reason %q), want met=%v at 6", months, r,
+				v.Reason, met)
+		}
+	}
+	if v := g.ChooseVariant(scoring.Case{}); v.Rule != nil {
+		t.Errorf("refused case has rule %+v, want none", v.Rule)
 	}
 }

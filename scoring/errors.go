@@ -84,6 +84,32 @@ func (e *InputError) withRelated(id, value string) *InputError {
 	return e
 }
 
+// InputWarning is an input the model accepts but qualifies: a value above the range
+// its definition warns about (Message is the definition's text), or a field that is
+// not an input of the model (Code "ignored").
+type InputWarning struct {
+	Predictor string
+	Value     string
+	Message   string
+	Code      string
+}
+
+// Warning codes, as InputWarning.Code.
+const (
+	// WarnAbove is a value above the definition's warning threshold.
+	WarnAbove = "warn_above"
+	// WarnIgnored is a case field that the model does not have.
+	WarnIgnored = "ignored"
+)
+
+// Error renders the warning as `field value: message`, or `field "name" ignored: ...`.
+func (w *InputWarning) Error() string {
+	if w.Code == WarnIgnored {
+		return sprintf("field %q ignored: %v", w.Predictor, ErrUnknownInput)
+	}
+	return sprintf("%s %s: %s", w.Predictor, w.Value, w.Message)
+}
+
 // InputErrors is every refused value of one case, in the model's predictor order.
 type InputErrors []*InputError
 

@@ -216,6 +216,7 @@ var (
 		{key: "\"contributions\":", name: "contributions", off: unsafe.Offsetof(Record{}.Contributions), t: &jtSliceContributionRecord, omit: true},
 		{key: "\"derived\":", name: "derived", off: unsafe.Offsetof(Record{}.Derived), t: &jtSliceDerivedRecord, omit: true},
 		{key: "\"warnings\":", name: "warnings", off: unsafe.Offsetof(Record{}.Warnings), t: &jtSliceString, omit: true},
+		{key: "\"warning_details\":", name: "warning_details", off: unsafe.Offsetof(Record{}.WarningDetails), t: &jtSliceFieldError, omit: true},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(Record{}.Error), t: &jsonTypeString, omit: true},
 		{key: "\"errors\":", name: "errors", off: unsafe.Offsetof(Record{}.Errors), t: &jtSliceFieldError, omit: true},
 	}}
@@ -261,6 +262,7 @@ var (
 		{key: "\"contributions\":", name: "contributions", off: unsafe.Offsetof(ExplainRecord{}.Contributions), t: &jtSliceContributionRecord, omit: true},
 		{key: "\"derived\":", name: "derived", off: unsafe.Offsetof(ExplainRecord{}.Derived), t: &jtSliceDerivedRecord, omit: true},
 		{key: "\"warnings\":", name: "warnings", off: unsafe.Offsetof(ExplainRecord{}.Warnings), t: &jtSliceString, omit: true},
+		{key: "\"warning_details\":", name: "warning_details", off: unsafe.Offsetof(ExplainRecord{}.WarningDetails), t: &jtSliceFieldError, omit: true},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(ExplainRecord{}.Error), t: &jsonTypeString, omit: true},
 		{key: "\"errors\":", name: "errors", off: unsafe.Offsetof(ExplainRecord{}.Errors), t: &jtSliceFieldError, omit: true},
 		{key: "\"reference\":", name: "reference", off: unsafe.Offsetof(ExplainRecord{}.Reference), t: &jtPtrReferenceRecord, omit: true},
@@ -294,6 +296,7 @@ var (
 		{key: "\"group\":", name: "group", off: unsafe.Offsetof(VariantRecord{}.Group), t: &jsonTypeString, omit: false},
 		{key: "\"population\":", name: "population", off: unsafe.Offsetof(VariantRecord{}.Population), t: &jsonTypeString, omit: true},
 		{key: "\"reason\":", name: "reason", off: unsafe.Offsetof(VariantRecord{}.Reason), t: &jsonTypeString, omit: true},
+		{key: "\"rule\":", name: "rule", off: unsafe.Offsetof(VariantRecord{}.Rule), t: &jtPtrRuleRecord, omit: true},
 		{key: "\"models\":", name: "models", off: unsafe.Offsetof(VariantRecord{}.Models), t: &jtMapString, omit: true},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(VariantRecord{}.Error), t: &jsonTypeString, omit: true},
 		{key: "\"errors\":", name: "errors", off: unsafe.Offsetof(VariantRecord{}.Errors), t: &jtSliceFieldError, omit: true},
@@ -520,6 +523,7 @@ var (
 	jtSliceFaultHorizonCount = jsonType{kind: jtSlice, name: "[]scoring.FaultHorizonCount", elem: &jtFaultHorizonCount, size: unsafe.Sizeof(*new(FaultHorizonCount)), makeSlice: jsonMakeSlice[FaultHorizonCount]}
 	jtSliceMovedCase         = jsonType{kind: jtSlice, name: "[]scoring.MovedCase", elem: &jtMovedCase, size: unsafe.Sizeof(*new(MovedCase)), makeSlice: jsonMakeSlice[MovedCase]}
 	jtSliceRefusal           = jsonType{kind: jtSlice, name: "[]scoring.Refusal", elem: &jtRefusal, size: unsafe.Sizeof(*new(Refusal)), makeSlice: jsonMakeSlice[Refusal]}
+	jtPtrRuleRecord          = jsonType{kind: jtPtr, name: "*scoring.RuleRecord", elem: &jtRuleRecord, newElem: jsonNew[RuleRecord]}
 	jtMapString              = jsonType{kind: jtMap, name: "map[string]string", elem: &jsonTypeString, newElem: jsonNew[string], mapKeys: jsonMapKeys[string], mapGet: jsonMapGet[string], mapSet: jsonMapSet[string], mapLen: jsonMapLen[string], mapMake: jsonMapMake[string]}
 	jtMapBool                = jsonType{kind: jtMap, name: "map[string]bool", elem: &jsonTypeBool, newElem: jsonNew[bool], mapKeys: jsonMapKeys[bool], mapGet: jsonMapGet[bool], mapSet: jsonMapSet[bool], mapLen: jsonMapLen[bool], mapMake: jsonMapMake[bool]}
 	jtDataSummary            = jsonType{kind: jtStruct, name: "scoring.DataSummary", fields: []jsonField{
@@ -681,6 +685,14 @@ var (
 		{key: "\"row\":", name: "row", off: unsafe.Offsetof(Refusal{}.Row), t: &jsonTypeInt, omit: true},
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(Refusal{}.ID), t: &jsonTypeString, omit: true},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(Refusal{}.Error), t: &jsonTypeString, omit: false},
+	}}
+	jtRuleRecord = jsonType{kind: jtStruct, name: "scoring.RuleRecord", fields: []jsonField{
+		{key: "\"input\":", name: "input", off: unsafe.Offsetof(RuleRecord{}.Input), t: &jsonTypeString, omit: false},
+		{key: "\"label\":", name: "label", off: unsafe.Offsetof(RuleRecord{}.Label), t: &jsonTypeString, omit: false},
+		{key: "\"unit\":", name: "unit", off: unsafe.Offsetof(RuleRecord{}.Unit), t: &jsonTypeString, omit: false},
+		{key: "\"value\":", name: "value", off: unsafe.Offsetof(RuleRecord{}.Value), t: &jsonTypeString, omit: false},
+		{key: "\"at_least\":", name: "at_least", off: unsafe.Offsetof(RuleRecord{}.AtLeast), t: &jsonTypeString, omit: false},
+		{key: "\"met\":", name: "met", off: unsafe.Offsetof(RuleRecord{}.Met), t: &jsonTypeBool, omit: false},
 	}}
 	jtCalibrationGroup = jsonType{kind: jtStruct, name: "scoring.CalibrationGroup", fields: []jsonField{
 		{key: "\"group\":", name: "group", off: unsafe.Offsetof(CalibrationGroup{}.Group), t: &jsonTypeInt, omit: false},

@@ -47,12 +47,14 @@ func (m *Model) inputs(c Case) ([]value, []error, error) {
 		}
 		vals[i] = val
 		if v.warn != nil && val.num > v.warn.Above.Value {
-			warns = append(warns, errorf("%s %s: %s", v.id, raw, v.warn.Message))
+			warns = append(warns, &InputWarning{Predictor: v.id, Value: raw,
+				Message: v.warn.Message, Code: WarnAbove})
 		}
 	}
 	for _, k := range sortedCaseKeys(c) {
 		if _, ok := m.index[k]; !ok || m.index[k] >= m.nInputs {
-			warns = append(warns, errorf("field %q ignored: %w", k, ErrUnknownInput))
+			warns = append(warns, &InputWarning{Predictor: k, Code: WarnIgnored,
+				Message: ErrUnknownInput.Error()})
 		}
 	}
 	if len(errs) == 0 {

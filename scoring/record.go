@@ -4,7 +4,9 @@ import "errors"
 
 // Record is the plain shape of one scored case, shared by the command's JSON lines and
 // the JavaScript API. A refused case has Error (all reasons joined) and Errors (one per
-// field) and no results.
+// field) and no results. WarningDetails holds, in the order of Warnings, each warning
+// about an input as data (field, value, the definition's message and a code,
+// WarnAbove or WarnIgnored), so that a page can write it in its own language.
 type Record struct {
 	ID               string                `json:"id,omitempty"`
 	Model            string                `json:"model"`
@@ -23,6 +25,7 @@ type Record struct {
 	Contributions    []ContributionRecord  `json:"contributions,omitempty"`
 	Derived          []DerivedRecord       `json:"derived,omitempty"`
 	Warnings         []string              `json:"warnings,omitempty"`
+	WarningDetails   []FieldError          `json:"warning_details,omitempty"`
 	Error            string                `json:"error,omitempty"`
 	Errors           []FieldError          `json:"errors,omitempty"`
 }
@@ -155,6 +158,10 @@ func predictionRecord(m *Model, id string, p *Prediction) Record {
 	}
 	for _, w := range p.Warnings {
 		r.Warnings = append(r.Warnings, w.Error())
+		if iw, ok := w.(*InputWarning); ok {
+			r.WarningDetails = append(r.WarningDetails, FieldError{Field: iw.Predictor,
+				Value: iw.Value, Message: iw.Message, Code: iw.Code})
+		}
 	}
 	return r
 }

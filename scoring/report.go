@@ -41,9 +41,22 @@ type VariantRecord struct {
 	Group      string            `json:"group"`
 	Population string            `json:"population,omitempty"`
 	Reason     string            `json:"reason,omitempty"`
+	Rule       *RuleRecord       `json:"rule,omitempty"`
 	Models     map[string]string `json:"models,omitempty"`
 	Error      string            `json:"error,omitempty"`
 	Errors     []FieldError      `json:"errors,omitempty"`
+}
+
+// RuleRecord is Reason as data, so that a page can write it in its own language: the
+// rule's input (id, label, unit), the case's value, the threshold and whether the value
+// reaches it (Met: the rule's Then population applies).
+type RuleRecord struct {
+	Input   string `json:"input"`
+	Label   string `json:"label"`
+	Unit    string `json:"unit"`
+	Value   string `json:"value"`
+	AtLeast string `json:"at_least"`
+	Met     bool   `json:"met"`
 }
 
 // ChooseVariant applies the group's rule to a case and lists the model per outcome.
@@ -53,7 +66,10 @@ func (g *Group) ChooseVariant(c Case) VariantRecord {
 		e := ErrorRecord(g.def.ID, "", err)
 		return VariantRecord{Group: g.def.ID, Error: e.Error, Errors: e.Errors}
 	}
+	rule := &g.def.Rule
 	r := VariantRecord{Group: g.def.ID, Population: pop, Reason: reason,
+		Rule: &RuleRecord{Input: rule.Input, Label: rule.Label, Unit: rule.Unit,
+			Value: c[rule.Input], AtLeast: formatNum(rule.AtLeast.Value), Met: pop == rule.Then},
 		Models: map[string]string{}}
 	for _, mb := range g.def.Members {
 		if mb.Population == pop {

@@ -73,6 +73,12 @@ func builtinModelTexts(t *testing.T) map[string]string {
 	}
 	for _, m := range cat.Models() {
 		collectTexts(t, m.ID(), m.Definition(), texts)
+		// A warning's message is a text too (the page writes it through WarningLine).
+		for _, p := range m.Definition().Predictors {
+			if p.Warn != nil {
+				texts[p.Warn.Message] = m.ID() + " warning"
+			}
+		}
 	}
 	for _, g := range cat.Groups() {
 		def := g.Definition()

@@ -141,15 +141,21 @@ type JSText struct {
 	VariantModel          string `json:"variant_model"`   // {outcome} {model}
 	VariantError          string `json:"variant_error"`   // {message}
 	VariantApplied        string `json:"variant_applied"` // {population} {reason}
-	SideBySide            string `json:"side_by_side"`
-	SideCaption           string `json:"side_caption"`
-	PopulationCol         string `json:"population_col"`
-	CellApplies           string `json:"cell_applies"`
-	CellOtherOutcome      string `json:"cell_other_outcome"`
-	CellOtherPopulation   string `json:"cell_other_population"`
-	CellError             string `json:"cell_error"`   // {message}
-	VariantName           string `json:"variant_name"` // {population} {outcome}
-	ContribPerVariant     string `json:"contrib_per_variant"`
+	// RuleMet and RuleNotMet write the variant rule's reason from the engine's rule
+	// record; WarningLine and WarningIgnored write a warning about an input.
+	RuleMet             string `json:"rule_met"`        // {label} {value} {unit} {at} {population}
+	RuleNotMet          string `json:"rule_not_met"`    // {label} {value} {unit} {at} {population}
+	WarningLine         string `json:"warning_line"`    // {field} {value} {message}
+	WarningIgnored      string `json:"warning_ignored"` // {field}
+	SideBySide          string `json:"side_by_side"`
+	SideCaption         string `json:"side_caption"`
+	PopulationCol       string `json:"population_col"`
+	CellApplies         string `json:"cell_applies"`
+	CellOtherOutcome    string `json:"cell_other_outcome"`
+	CellOtherPopulation string `json:"cell_other_population"`
+	CellError           string `json:"cell_error"`   // {message}
+	VariantName         string `json:"variant_name"` // {population} {outcome}
+	ContribPerVariant   string `json:"contrib_per_variant"`
 
 	// Explain is the text of the per-case explanation (explain.js).
 	Explain ExplainText `json:"explain"`
@@ -306,6 +312,10 @@ var English = Text{
 		VariantModel:          "{outcome}: {model}",
 		VariantError:          "No variant can be chosen yet: {message}",
 		VariantApplied:        "Variant applied: “{population}”. Why: {reason}",
+		RuleMet:               "{label} {value} {unit}, at least {at}: {population}",
+		RuleNotMet:            "{label} {value} {unit}, less than {at}: {population}",
+		WarningLine:           "{field} {value}: {message}",
+		WarningIgnored:        "Field “{field}” ignored: not an input of this model",
 		SideBySide:            "All variants for this case",
 		SideCaption:           "The same case computed in every variant. The variant the rule chooses is marked “Applies to this case”; the other population's row shows what swapping the detained and not-detained formulas would give.",
 		PopulationCol:         "Population",

@@ -19,12 +19,13 @@ import (
 // app.js), and the tests check exactly these fields of every built-in definition.
 // The zero value (English) translates nothing.
 //
-// Refused values are not looked up here: the engine gives each a code and its
-// arguments, and JSText.InputErrors writes the message in the page's language.
+// Refused values, warnings about inputs and the variant rule's reason are not looked
+// up here: the engine gives them as data (a code and its arguments, the rule record),
+// and JSText writes them in the page's language.
 //
-// TODO(i18n): other messages the engine writes about a case (warnings, the variant
-// rule's reason, parameter-file refusals, the validation studio's refused rows)
-// interpolate values and have no code yet, so the Dutch page shows them in English.
+// TODO(i18n): the detail of a refused parameter file or recalibrated model, and the
+// reasons of rows the validation studio or fault demonstration could not read, have
+// no codes yet, so the Dutch page shows them in English inside a Dutch sentence.
 type ModelTexts struct {
 	Keys  []string          `json:"keys,omitempty"`
 	Texts map[string]string `json:"texts,omitempty"`

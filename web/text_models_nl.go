@@ -58,6 +58,7 @@ var dutchModels = ModelTexts{Keys: TextKeys, Texts: map[string]string{
 	"Age at the current conviction":                   "Leeftijd bij de huidige veroordeling",
 	"Age at the first sanction":                       "Leeftijd bij de eerste sanctie",
 	"Years from first sanction to current conviction": "Jaren van eerste sanctie tot huidige veroordeling",
+	"above 49 previous sanctions the cap rule of the Copas rate is not confirmed by reference cases; the count used is min(previous, 50) + 1": "boven 49 eerdere sancties is de begrenzing van de Copas-ratio niet door referentiecasussen bevestigd; het gebruikte aantal is min(eerdere, 50) + 1",
 	"Age group":                      "Leeftijdsgroep",
 	"50 and over":                    "50 en ouder",
 	"Sanction history":               "Sanctieverleden",
@@ -110,6 +111,8 @@ var dutchModels = ModelTexts{Keys: TextKeys, Texts: map[string]string{
 	"High":   "Hoog",
 
 	// Rossi et al. (1980) demonstration models.
+	"older than anyone in the sample the model was fitted on (17–44)":                     "ouder dan iedereen in de steekproef waarop het model is geschat (17–44)",
+	"more previous convictions than anyone in the sample the model was fitted on (0–18)":  "meer eerdere veroordelingen dan wie ook in de steekproef waarop het model is geschat (0–18)",
 	"Rossi arrests, Cox model (all released, demonstration)":                              "Rossi-arrestaties, Cox-model (alle vrijgelatenen, demonstratie)",
 	"Rossi arrests, Cox model (released on parole, demonstration)":                        "Rossi-arrestaties, Cox-model (voorwaardelijk vrijgelaten, demonstratie)",
 	"Rossi arrests, Cox model (released without parole, demonstration)":                   "Rossi-arrestaties, Cox-model (vrijgelaten zonder voorwaardelijke invrijheidstelling, demonstratie)",

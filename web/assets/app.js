@@ -226,6 +226,17 @@
     return s.replace(".", text.decimal_sign || ".");
   }
 
+  // warningTexts are a record's warnings, written by the page from their data where
+  // the engine gives it (warning_details), else the engine's own words.
+  function warningTexts(rec) {
+    const details = rec.warning_details || [];
+    if (details.length !== (rec.warnings || []).length) return rec.warnings || [];
+    return details.map((w) => (w.code === "ignored"
+      ? fill(text.warning_ignored, { field: w.field })
+      : fill(text.warning_line, { field: relatedLabel({ related: w.field }, rec.model),
+        value: localNumber(w.value), message: translate(w.message) })));
+  }
+
   // relatedLabel is the label of the field or derived value an error names: a
   // field's label from the model's description, a derived value's label translated.
   function relatedLabel(e, model) {
@@ -403,7 +414,7 @@
     if (rec.warnings && rec.warnings.length) {
       card.append(el("h3", { text: text.warnings }),
         el("ul", { class: "warnings", "data-testid": "warnings" },
-          ...rec.warnings.map((w) => el("li", { text: w }))));
+          ...warningTexts(rec).map((w) => el("li", { text: w }))));
     }
     card.append(el("h3", { text: text.contributions }), contributionTable(rec, d, c));
     if (rec.centring) {
@@ -431,7 +442,8 @@
   // Sharing with group.js.
 
   globalThis.spiegelPage = Object.freeze({
-    text, el, fill, plain, pct, clearErrors, showErrors, errorText, horizonName,
+    text, el, fill, plain, pct, clearErrors, showErrors, errorText, localNumber, translate,
+    horizonName,
     contributionTable, renderResult, show, forget,
     onResult: (hook) => { resultHooks.push(hook); },
     onReady: (hook) => {

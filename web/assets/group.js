@@ -221,7 +221,7 @@
         "data-population": v.population,
         text: fill(text.variant_applies, { population: populationLabel(v.population) }) }),
       el("p", { "data-testid": "variant-reason", text: fill(text.variant_reason,
-        { reason: v.reason }) }),
+        { reason: reasonText(v) }) }),
       el("ul", { class: "variant-models" }, ...models));
   }
 
@@ -231,6 +231,18 @@
   }
   function outcomeLabel(id) {
     return text["outcome_" + id] || id;
+  }
+
+  // reasonText is why the rule chose the variant, written by the page from the
+  // engine's rule record (its label and unit translated), else the engine's words.
+  function reasonText(v) {
+    const r = v.rule;
+    if (!r) return v.reason;
+    return fill(r.met ? text.rule_met : text.rule_not_met, {
+      label: page.translate(r.label), value: page.localNumber(r.value),
+      unit: page.translate(r.unit), at: page.localNumber(r.at_least),
+      population: populationLabel(v.population),
+    });
   }
 
   // Calculating.
@@ -317,7 +329,7 @@
     }
     top.push(el("p", { class: "variant-applied", "data-testid": "result-variant",
       text: fill(text.variant_applied, { population: populationLabel(v.population),
-        reason: v.reason }) }));
+        reason: reasonText(v) }) }));
     const card = page.renderResult(rec, applied.d, c, {
       top,
       probabilities: [el("h3", { text: text.side_by_side }), sideBySide(ui, v, applied, runs)],
