@@ -30,6 +30,11 @@ type RecalibrationResult struct {
 	FileName       string   `json:"file_name"`
 	GoldenFileName string   `json:"golden_file_name"`
 	Validation     Measures `json:"validation"`
+	// Params is, for a variant bound to a parameter file, the new parameter file of
+	// its group (see RecalibratedParams), with its file name and SHA-256.
+	Params         string `json:"params,omitempty"`
+	ParamsFileName string `json:"params_file_name,omitempty"`
+	ParamsSHA256   string `json:"params_sha256,omitempty"`
 }
 
 // ModelReport is loadModel()'s answer: whether the definition loaded and reproduced

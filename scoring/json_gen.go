@@ -151,6 +151,10 @@ func marshalIndent(v any) ([]byte, error) {
 		w.write(&jtGoldenFile, unsafe.Pointer(&v))
 	case *GoldenFile:
 		w.write(&jtGoldenFile, unsafe.Pointer(v))
+	case ParameterFile:
+		w.write(&jtParameterFile, unsafe.Pointer(&v))
+	case *ParameterFile:
+		w.write(&jtParameterFile, unsafe.Pointer(v))
 	default:
 		return nil, errors.New("marshalIndent: cannot encode this type")
 	}
@@ -364,6 +368,9 @@ var (
 		{key: "\"file_name\":", name: "file_name", off: unsafe.Offsetof(RecalibrationResult{}.FileName), t: &jsonTypeString, omit: false},
 		{key: "\"golden_file_name\":", name: "golden_file_name", off: unsafe.Offsetof(RecalibrationResult{}.GoldenFileName), t: &jsonTypeString, omit: false},
 		{key: "\"validation\":", name: "validation", off: unsafe.Offsetof(RecalibrationResult{}.Validation), t: &jtMeasures, omit: false},
+		{key: "\"params\":", name: "params", off: unsafe.Offsetof(RecalibrationResult{}.Params), t: &jsonTypeString, omit: true},
+		{key: "\"params_file_name\":", name: "params_file_name", off: unsafe.Offsetof(RecalibrationResult{}.ParamsFileName), t: &jsonTypeString, omit: true},
+		{key: "\"params_sha256\":", name: "params_sha256", off: unsafe.Offsetof(RecalibrationResult{}.ParamsSHA256), t: &jsonTypeString, omit: true},
 	}}
 	jtModelReport = jsonType{kind: jtStruct, name: "scoring.ModelReport", fields: []jsonField{
 		{key: "\"passed\":", name: "passed", off: unsafe.Offsetof(ModelReport{}.Passed), t: &jsonTypeBool, omit: false},
@@ -431,14 +438,6 @@ var (
 		{key: "\"data\":", name: "data", off: unsafe.Offsetof(GoldenFile{}.Data), t: &jsonTypeString, omit: false},
 		{key: "\"golden\":", name: "golden", off: unsafe.Offsetof(GoldenFile{}.Golden), t: &jtSliceGoldenCase, omit: false},
 	}}
-	jtGroupDefinition = jsonType{kind: jtStruct, name: "scoring.GroupDefinition", fields: []jsonField{
-		{key: "\"format\":", name: "format", off: unsafe.Offsetof(GroupDefinition{}.Format), t: &jsonTypeString, omit: false},
-		{key: "\"id\":", name: "id", off: unsafe.Offsetof(GroupDefinition{}.ID), t: &jsonTypeString, omit: false},
-		{key: "\"name\":", name: "name", off: unsafe.Offsetof(GroupDefinition{}.Name), t: &jsonTypeString, omit: false},
-		{key: "\"sources\":", name: "sources", off: unsafe.Offsetof(GroupDefinition{}.Sources), t: &jtMapSource, omit: false},
-		{key: "\"rule\":", name: "rule", off: unsafe.Offsetof(GroupDefinition{}.Rule), t: &jtVariantRule, omit: false},
-		{key: "\"members\":", name: "members", off: unsafe.Offsetof(GroupDefinition{}.Members), t: &jtSliceMember, omit: false},
-	}}
 	jtParameterFile = jsonType{kind: jtStruct, name: "scoring.ParameterFile", fields: []jsonField{
 		{key: "\"format\":", name: "format", off: unsafe.Offsetof(ParameterFile{}.Format), t: &jsonTypeString, omit: false},
 		{key: "\"group\":", name: "group", off: unsafe.Offsetof(ParameterFile{}.Group), t: &jsonTypeString, omit: false},
@@ -450,6 +449,14 @@ var (
 		{key: "\"sources\":", name: "sources", off: unsafe.Offsetof(ParameterFile{}.Sources), t: &jtMapSource, omit: false},
 		{key: "\"variants\":", name: "variants", off: unsafe.Offsetof(ParameterFile{}.Variants), t: &jtSliceVariant, omit: false},
 		{key: "\"golden\":", name: "golden", off: unsafe.Offsetof(ParameterFile{}.Golden), t: &jtSliceGoldenCase, omit: false},
+	}}
+	jtGroupDefinition = jsonType{kind: jtStruct, name: "scoring.GroupDefinition", fields: []jsonField{
+		{key: "\"format\":", name: "format", off: unsafe.Offsetof(GroupDefinition{}.Format), t: &jsonTypeString, omit: false},
+		{key: "\"id\":", name: "id", off: unsafe.Offsetof(GroupDefinition{}.ID), t: &jsonTypeString, omit: false},
+		{key: "\"name\":", name: "name", off: unsafe.Offsetof(GroupDefinition{}.Name), t: &jsonTypeString, omit: false},
+		{key: "\"sources\":", name: "sources", off: unsafe.Offsetof(GroupDefinition{}.Sources), t: &jtMapSource, omit: false},
+		{key: "\"rule\":", name: "rule", off: unsafe.Offsetof(GroupDefinition{}.Rule), t: &jtVariantRule, omit: false},
+		{key: "\"members\":", name: "members", off: unsafe.Offsetof(GroupDefinition{}.Members), t: &jtSliceMember, omit: false},
 	}}
 	jtValidateRequest = jsonType{kind: jtStruct, name: "scoring.ValidateRequest", fields: []jsonField{
 		{key: "\"file\":", name: "file", off: unsafe.Offsetof(ValidateRequest{}.File), t: &jsonTypeString, omit: false},
@@ -573,6 +580,7 @@ var (
 	jtSliceBand       = jsonType{kind: jtSlice, name: "[]scoring.Band", elem: &jtBand, size: unsafe.Sizeof(*new(Band)), makeSlice: jsonMakeSlice[Band]}
 	jtPtrReference    = jsonType{kind: jtPtr, name: "*scoring.Reference", elem: &jtReference, newElem: jsonNew[Reference]}
 	jtSliceGoldenCase = jsonType{kind: jtSlice, name: "[]scoring.GoldenCase", elem: &jtGoldenCase, size: unsafe.Sizeof(*new(GoldenCase)), makeSlice: jsonMakeSlice[GoldenCase]}
+	jtSliceVariant    = jsonType{kind: jtSlice, name: "[]scoring.Variant", elem: &jtVariant, size: unsafe.Sizeof(*new(Variant)), makeSlice: jsonMakeSlice[Variant]}
 	jtVariantRule     = jsonType{kind: jtStruct, name: "scoring.VariantRule", fields: []jsonField{
 		{key: "\"input\":", name: "input", off: unsafe.Offsetof(VariantRule{}.Input), t: &jsonTypeString, omit: false},
 		{key: "\"label\":", name: "label", off: unsafe.Offsetof(VariantRule{}.Label), t: &jsonTypeString, omit: false},
@@ -582,7 +590,6 @@ var (
 		{key: "\"else\":", name: "else", off: unsafe.Offsetof(VariantRule{}.Else), t: &jsonTypeString, omit: false},
 	}}
 	jtSliceMember  = jsonType{kind: jtSlice, name: "[]scoring.Member", elem: &jtMember, size: unsafe.Sizeof(*new(Member)), makeSlice: jsonMakeSlice[Member]}
-	jtSliceVariant = jsonType{kind: jtSlice, name: "[]scoring.Variant", elem: &jtVariant, size: unsafe.Sizeof(*new(Variant)), makeSlice: jsonMakeSlice[Variant]}
 	jtNumberOrText = jsonType{kind: jtText, name: "scoring.NumberOrText"}
 	jtBandRecord   = jsonType{kind: jtStruct, name: "scoring.BandRecord", fields: []jsonField{
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(BandRecord{}.ID), t: &jsonTypeString, omit: false},
@@ -821,6 +828,12 @@ var (
 		{key: "\"expected\":", name: "expected", off: unsafe.Offsetof(GoldenCase{}.Expected), t: &jtMapFloat64, omit: false},
 		{key: "\"tolerance\":", name: "tolerance", off: unsafe.Offsetof(GoldenCase{}.Tolerance), t: &jsonTypeFloat, omit: false},
 	}}
+	jtVariant = jsonType{kind: jtStruct, name: "scoring.Variant", fields: []jsonField{
+		{key: "\"model\":", name: "model", off: unsafe.Offsetof(Variant{}.Model), t: &jsonTypeString, omit: false},
+		{key: "\"population\":", name: "population", off: unsafe.Offsetof(Variant{}.Population), t: &jsonTypeString, omit: false},
+		{key: "\"values\":", name: "values", off: unsafe.Offsetof(Variant{}.Values), t: &jtMapCoefficient, omit: false},
+		{key: "\"bands\":", name: "bands", off: unsafe.Offsetof(Variant{}.Bands), t: &jtMapSliceBand, omit: false},
+	}}
 	jtCoefficient = jsonType{kind: jtStruct, name: "scoring.Coefficient", fields: []jsonField{
 		{key: "\"value\":", name: "value", off: unsafe.Offsetof(Coefficient{}.Value), t: &jsonTypeFloat, omit: false},
 		{key: "\"param\":", name: "param", off: unsafe.Offsetof(Coefficient{}.Param), t: &jsonTypeString, omit: true},
@@ -830,12 +843,6 @@ var (
 		{key: "\"model\":", name: "model", off: unsafe.Offsetof(Member{}.Model), t: &jsonTypeString, omit: false},
 		{key: "\"population\":", name: "population", off: unsafe.Offsetof(Member{}.Population), t: &jsonTypeString, omit: false},
 		{key: "\"outcome\":", name: "outcome", off: unsafe.Offsetof(Member{}.Outcome), t: &jsonTypeString, omit: false},
-	}}
-	jtVariant = jsonType{kind: jtStruct, name: "scoring.Variant", fields: []jsonField{
-		{key: "\"model\":", name: "model", off: unsafe.Offsetof(Variant{}.Model), t: &jsonTypeString, omit: false},
-		{key: "\"population\":", name: "population", off: unsafe.Offsetof(Variant{}.Population), t: &jsonTypeString, omit: false},
-		{key: "\"values\":", name: "values", off: unsafe.Offsetof(Variant{}.Values), t: &jtMapCoefficient, omit: false},
-		{key: "\"bands\":", name: "bands", off: unsafe.Offsetof(Variant{}.Bands), t: &jtMapSliceBand, omit: false},
 	}}
 	jtSliceLevel    = jsonType{kind: jtSlice, name: "[]scoring.Level", elem: &jtLevel, size: unsafe.Sizeof(*new(Level)), makeSlice: jsonMakeSlice[Level]}
 	jtCase          = jsonType{kind: jtMap, name: "scoring.Case", elem: &jsonTypeString, newElem: jsonNew[string], mapKeys: jsonMapKeys[string], mapGet: jsonMapGet[string], mapSet: jsonMapSet[string], mapLen: jsonMapLen[string], mapMake: jsonMapMake[string]}

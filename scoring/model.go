@@ -19,6 +19,16 @@ type Model struct {
 	paramsNotice string
 	issuer       string
 	synthetic    bool
+	// bound is the parameter file the model was bound with, nil for any other.
+	bound *boundParams
+}
+
+// boundParams ties a model bound to a parameter file to that file: the verified set
+// (with the file as parsed) and, per placeholder of the template, the path of the
+// number it filled (as eachCoefficient names it).
+type boundParams struct {
+	set   *ParamSet
+	paths map[string]string
 }
 
 // Origin says where a model definition came from.

@@ -64,6 +64,8 @@ type ParamSet struct {
 	// Warnings are checks that qualify but do not refuse the file, such as a
 	// coefficient against its published direction.
 	Warnings []error
+	// file is the parameter file as parsed, for RecalibratedParams.
+	file *ParameterFile
 }
 
 // VerifyParameters checks a parameter file against the catalog's templates and
@@ -83,7 +85,7 @@ func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) 
 		return nil, errorf("%w: %w", ErrRefused, err)
 	}
 	set := &ParamSet{SHA256: sha, Group: f.Group, Version: f.Version, Issuer: f.Issuer,
-		Synthetic: f.Synthetic, Notice: f.Notice}
+		Synthetic: f.Synthetic, Notice: f.Notice, file: &f}
 	group, err := checkHeaderOf(cat, &f)
 	if err != nil {
 		return nil, err
@@ -172,6 +174,12 @@ func bind(tpl *Model, v *Variant, f *ParameterFile, set *ParamSet) (*Model, erro
 	if err := mergeSources(def, f.Sources); err != nil {
 		return nil, err
 	}
+	paths := map[string]string{}
+	eachCoefficient(def, func(path string, c *Coefficient) {
+		if c.Param != "" {
+			paths[c.Param] = path
+		}
+	})
 	if err := fillParams(def, v.Values); err != nil {
 		return nil, err
 	}
@@ -186,6 +194,7 @@ func bind(tpl *Model, v *Variant, f *ParameterFile, set *ParamSet) (*Model, erro
 	m.sha256, m.origin = tpl.sha256, OriginImported
 	m.paramsSHA256, m.issuer, m.synthetic = set.SHA256, f.Issuer, f.Synthetic
 	m.paramsNotice = f.Notice
+	m.bound = &boundParams{set: set, paths: paths}
 	return m, nil
 }
 

@@ -27,6 +27,8 @@ type Recalibration struct {
 	Model    *Model
 	Golden   []byte
 	Summary  RecalibrationSummary
+	// from is the model that was recalibrated, for RecalibratedParams.
+	from *Model
 }
 
 // RecalibrationSummary records a recalibration: the new model and its definition's
@@ -143,7 +145,7 @@ func newRecalibrator(m *Model, c *Cohort, opt RecalibrationOptions) (*recalibrat
 		return nil, err
 	}
 	r := &recalibrator{m: m, c: c, opt: opt, plan: plan, sc: sc, def: def, slope: 1,
-		out: &Recalibration{}}
+		out: &Recalibration{from: m}}
 	return r, nil
 }
 

@@ -14,10 +14,9 @@ import (
 // validate -recalibrate` writes them, with the summary and the new model's measures;
 // or an error record.
 //
-// TODO(recalibrate-params): a template bound to a parameter file (OxRec-NL) is
-// recalibrated into a stand-alone definition too; writing a new spiegel-params/1 file
-// for the whole group (every variant, with its golden cases) would let an
-// organisation issue the result through loadParams like any parameter file.
+// A variant bound to a parameter file (OxRec-NL) also gets the new parameter file of
+// its group (scoring.RecalibratedParams), verified, which loadParams takes like any
+// other.
 func (a *API) Recalibrate(csv, opts []byte) (out []byte) {
 	defer recoverInto(&out, errorObject, "")
 	o, m, c, vo, err := a.prepare(csv, opts)
@@ -41,9 +40,18 @@ func (a *API) Recalibrate(csv, opts []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, errors.New("validate the recalibrated model: "+err.Error()))
 	}
-	return encodeOr(scoring.RecalibrationResult{RecalibrationSummary: r.Summary,
+	res := scoring.RecalibrationResult{RecalibrationSummary: r.Summary,
 		Definition: string(r.Document), Golden: string(r.Golden), FileName: id + ".json",
-		GoldenFileName: id + ".golden.json", Validation: v.Measures}, id)
+		GoldenFileName: id + ".golden.json", Validation: v.Measures}
+	if m.ParamsSHA256() != "" {
+		doc, set, err := scoring.RecalibratedParams(a.base, r)
+		if err != nil {
+			return errorObject(id, err)
+		}
+		res.Params, res.ParamsFileName, res.ParamsSHA256 = string(doc), id+".params.json",
+			set.SHA256
+	}
+	return encodeOr(res, id)
 }
 
 // ModelReport is the result of LoadModel: whether the definition loaded and

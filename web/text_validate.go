@@ -98,13 +98,16 @@ type ValidateText struct {
 	ValAfter        string `json:"val_after"`
 	ValDownloadDef  string `json:"val_download_def"`  // {name}
 	ValDownloadGold string `json:"val_download_gold"` // {name}
-	ValRecalAfter   string `json:"val_recal_after"`
-	ValLoadTitle    string `json:"val_load_title"`
-	ValLoadFiles    string `json:"val_load_files"`
-	ValLoadHelp     string `json:"val_load_help"`
-	ValLoadNeedTwo  string `json:"val_load_need_two"`
-	ValLoadPassed   string `json:"val_load_passed"`  // {model} {sha}
-	ValLoadRefused  string `json:"val_load_refused"` // {reason}
+	// ValDownloadParams offers the group's new parameter file, for a variant that was
+	// bound to one.
+	ValDownloadParams string `json:"val_download_params"` // {name}
+	ValRecalAfter     string `json:"val_recal_after"`
+	ValLoadTitle      string `json:"val_load_title"`
+	ValLoadFiles      string `json:"val_load_files"`
+	ValLoadHelp       string `json:"val_load_help"`
+	ValLoadNeedTwo    string `json:"val_load_need_two"`
+	ValLoadPassed     string `json:"val_load_passed"`  // {model} {sha}
+	ValLoadRefused    string `json:"val_load_refused"` // {reason}
 }
 
 // validateEN is the studio's English text.
@@ -202,13 +205,15 @@ var validateEN = ValidateText{
 	ValAfter:        "After",
 	ValDownloadDef:  "Save the model file ({name})",
 	ValDownloadGold: "Save its golden cases ({name})",
-	ValRecalAfter:   "The recalibrated model on the same data",
-	ValLoadTitle:    "Load a recalibrated model",
-	ValLoadFiles:    "Model file and golden cases file",
-	ValLoadHelp:     "Choose both files together. The model is verified against its golden cases before it can be used here.",
-	ValLoadNeedTwo:  "Choose two files: the model file and its golden cases.",
-	ValLoadPassed:   "Verified: {model} (definition SHA-256 {sha}) reproduces its golden cases and can be chosen above.",
-	ValLoadRefused:  "Refused: {reason}",
+	ValDownloadParams: "Save the new parameter file of the whole group ({name}); the " +
+		"variants' section loads it like any parameter file",
+	ValRecalAfter:  "The recalibrated model on the same data",
+	ValLoadTitle:   "Load a recalibrated model",
+	ValLoadFiles:   "Model file and golden cases file",
+	ValLoadHelp:    "Choose both files together. The model is verified against its golden cases before it can be used here.",
+	ValLoadNeedTwo: "Choose two files: the model file and its golden cases.",
+	ValLoadPassed:  "Verified: {model} (definition SHA-256 {sha}) reproduces its golden cases and can be chosen above.",
+	ValLoadRefused: "Refused: {reason}",
 }
 
 // validateNL is the studio's Dutch text.
@@ -306,11 +311,13 @@ var validateNL = ValidateText{
 	ValAfter:        "Na",
 	ValDownloadDef:  "Bewaar het modelbestand ({name})",
 	ValDownloadGold: "Bewaar de gouden casussen ({name})",
-	ValRecalAfter:   "Het geherkalibreerde model op dezelfde gegevens",
-	ValLoadTitle:    "Een geherkalibreerd model laden",
-	ValLoadFiles:    "Modelbestand en bestand met gouden casussen",
-	ValLoadHelp:     "Kies beide bestanden tegelijk. Het model wordt tegen zijn gouden casussen geverifieerd voordat het hier gebruikt kan worden.",
-	ValLoadNeedTwo:  "Kies twee bestanden: het modelbestand en zijn gouden casussen.",
-	ValLoadPassed:   "Geverifieerd: {model} (SHA-256 van de definitie {sha}) reproduceert zijn gouden casussen en kan hierboven gekozen worden.",
-	ValLoadRefused:  "Geweigerd: {reason}",
+	ValDownloadParams: "Bewaar het nieuwe parameterbestand van de hele groep ({name}); het " +
+		"onderdeel van de varianten laadt het zoals elk parameterbestand",
+	ValRecalAfter:  "Het geherkalibreerde model op dezelfde gegevens",
+	ValLoadTitle:   "Een geherkalibreerd model laden",
+	ValLoadFiles:   "Modelbestand en bestand met gouden casussen",
+	ValLoadHelp:    "Kies beide bestanden tegelijk. Het model wordt tegen zijn gouden casussen geverifieerd voordat het hier gebruikt kan worden.",
+	ValLoadNeedTwo: "Kies twee bestanden: het modelbestand en zijn gouden casussen.",
+	ValLoadPassed:  "Geverifieerd: {model} (SHA-256 van de definitie {sha}) reproduceert zijn gouden casussen en kan hierboven gekozen worden.",
+	ValLoadRefused: "Geweigerd: {reason}",
 }

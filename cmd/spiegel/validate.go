@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -223,10 +225,15 @@ type recalibrationOutput struct {
 	File       string           `json:"file"`
 	GoldenFile string           `json:"golden_file"`
 	Validation scoring.Measures `json:"validation"`
+	// ParamsFile and ParamsSHA256 name the new parameter file written for a variant
+	// bound to one (-params), see scoring.RecalibratedParams.
+	ParamsFile   string `json:"params_file,omitempty"`
+	ParamsSHA256 string `json:"params_sha256,omitempty"`
 }
 
-// recalibrate recalibrates m, writes the definition and its golden cases, and
-// validates the new model on the same data. It refuses to overwrite a file.
+// recalibrate recalibrates m, writes the definition and its golden cases (and, for a
+// variant bound to a parameter file, the group's new parameter file, NAME.params.json),
+// and validates the new model on the same data. It refuses to overwrite a file.
 func recalibrate(f *validateFlags, m *scoring.Model, c *scoring.Cohort,
 	opt scoring.ValidationOptions) (*recalibrationOutput, error) {
 	id := f.id
@@ -238,24 +245,47 @@ func recalibrate(f *validateFlags, m *scoring.Model, c *scoring.Cohort,
 	if err != nil {
 		return nil, err
 	}
-	golden := strings.TrimSuffix(f.recalibrate, ".json") + ".golden.json"
-	for _, path := range []string{f.recalibrate, golden} {
-		if _, err := os.Stat(path); err == nil {
-			return nil, fmt.Errorf("%s exists: choose another name or remove it", path)
+	base := strings.TrimSuffix(f.recalibrate, ".json")
+	out := &recalibrationOutput{RecalibrationSummary: r.Summary, File: f.recalibrate,
+		GoldenFile: base + ".golden.json"}
+	files := map[string][]byte{f.recalibrate: r.Document, out.GoldenFile: r.Golden}
+	if m.ParamsSHA256() != "" {
+		cat, err := scoring.Builtin()
+		if err != nil {
+			return nil, err
 		}
+		doc, set, err := scoring.RecalibratedParams(cat, r)
+		if err != nil {
+			return nil, err
+		}
+		out.ParamsFile, out.ParamsSHA256 = base+".params.json", set.SHA256
+		files[out.ParamsFile] = doc
 	}
-	if err := writeNew(f.recalibrate, r.Document); err != nil {
-		return nil, err
-	}
-	if err := writeNew(golden, r.Golden); err != nil {
+	if err := writeAllNew(files); err != nil {
 		return nil, err
 	}
 	v, err := scoring.Validate(r.Model, c, opt)
 	if err != nil {
 		return nil, fmt.Errorf("validate the recalibrated model: %w", err)
 	}
-	return &recalibrationOutput{RecalibrationSummary: r.Summary, File: f.recalibrate,
-		GoldenFile: golden, Validation: v.Measures}, nil
+	out.Validation = v.Measures
+	return out, nil
+}
+
+// writeAllNew writes each file, in name order, after checking that none exists yet.
+func writeAllNew(files map[string][]byte) error {
+	names := slices.Sorted(maps.Keys(files))
+	for _, path := range names {
+		if _, err := os.Stat(path); err == nil {
+			return fmt.Errorf("%s exists: choose another name or remove it", path)
+		}
+	}
+	for _, path := range names {
+		if err := writeNew(path, files[path]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeNew writes data to a file that must not exist yet.

@@ -38,7 +38,7 @@ var (
 		scoring.WhatIfRecord{}, scoring.ValidationResult{}, scoring.ComparisonResult{},
 		scoring.RecalibrationResult{}, scoring.ModelReport{}, scoring.PopulationReport{},
 		[]scoring.Exchange{}, scoring.FaultRunResult{}}
-	indentTypes = []any{scoring.Definition{}, scoring.GoldenFile{}}
+	indentTypes = []any{scoring.Definition{}, scoring.GoldenFile{}, scoring.ParameterFile{}}
 	strictTypes = []any{scoring.Definition{}, scoring.GroupDefinition{},
 		scoring.ParameterFile{}, scoring.GoldenFile{}, scoring.ValidateRequest{}}
 	laxTypes = []any{scoring.Fault{}, scoring.SweepRequest{}}

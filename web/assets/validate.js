@@ -521,11 +521,16 @@
     if (r.error) return fail(fill(text.val_failed, { message: r.error }));
     for (const u of state.urls) URL.revokeObjectURL(u);
     state.urls = [];
-    ui.recalResult.append(el("p", { "data-testid": "val-recal-done", text: fill(text.val_recal_done, { model: r.model }) }),
+    ui.recalResult.append(...[
+      el("p", { "data-testid": "val-recal-done", text: fill(text.val_recal_done, { model: r.model }) }),
       horizonsTable(r.horizons),
       el("p", {}, download(r.definition, r.file_name, text.val_download_def, "val-download-def")),
       el("p", {}, download(r.golden, r.golden_file_name, text.val_download_gold, "val-download-golden")),
-      el("h4", { text: text.val_recal_after }), measuresTable([r.validation]));
+      // A variant bound to a parameter file also gets its group's new file.
+      r.params ? el("p", {}, download(r.params, r.params_file_name, text.val_download_params,
+        "val-download-params")) : null,
+      el("h4", { text: text.val_recal_after }), measuresTable([r.validation]),
+    ].filter(Boolean));
   }
 
   function horizonsTable(list) {

@@ -1,0 +1,100 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/mxschmitt/playwright-go"
+
+	"spiegel/scoring"
+	"spiegel/web"
+)
+
+// oxrecDetainedCSV is made-up follow-up data for the detained OxRec-NL variants: the
+// inputs of the synthetic file's detained golden cases, repeated with varied times and
+// events.
+func oxrecDetainedCSV(t *testing.T) []byte {
+	t.Helper()
+	var f scoring.ParameterFile
+	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &f); err != nil {
+		t.Fatal(err)
+	}
+	var cases []scoring.Case
+	for _, g := range f.Golden {
+		if strings.HasPrefix(g.Model, "oxrec-nl-detained-") {
+			cases = append(cases, g.Case)
+		}
+	}
+	var cols []string
+	for k := range cases[0] {
+		cols = append(cols, k)
+	}
+	slices.Sort(cols)
+	var b strings.Builder
+	b.WriteString("years,event," + strings.Join(cols, ",") + "\n")
+	for i := range 120 {
+		c := cases[i%len(cases)]
+		b.WriteString(strconv.FormatFloat(0.25+float64(i%9)*0.25, 'f', -1, 64) + "," +
+			strconv.Itoa(i%3/2))
+		for _, k := range cols {
+			b.WriteString("," + c[k])
+		}
+		b.WriteString("\n")
+	}
+	return []byte(b.String())
+}
+
+// TestValidationStudioRecalibratesParams recalibrates an OxRec-NL variant in the
+// studio with the synthetic parameter file given for the validation, saves the
+// group's new parameter file, and loads it in the OxRec-NL section, where it
+// verifies and is marked synthetic and recalibrated.
+func TestValidationStudioRecalibratesParams(t *testing.T) {
+	js := web.English.JS
+	p, section := valStudio(t, "oxrec.csv", oxrecDetainedCSV(t))
+	valChoose(t, section, js.ValModel, "oxrec-nl-detained-general")
+	valChoose(t, section, js.ValHorizon, "1")
+	valChoose(t, section, js.ValTimeColumn, "years")
+	valChoose(t, section, js.ValEventColumn, "event")
+	err := section.GetByTestId("val-params-a").SetInputFiles(playwright.InputFile{
+		Name: "synthetic.json", MimeType: "application/json",
+		Buffer: scoring.SyntheticOxRecParams})
+	if err != nil {
+		t.Fatalf("choose the parameter file: %v", err)
+	}
+	valClick(t, section.GetByTestId("val-compute"))
+	card := section.GetByTestId("val-card")
+	timeout := 20000.0
+	if err := card.WaitFor(playwright.LocatorWaitForOptions{Timeout: &timeout}); err != nil {
+		t.Fatalf("no result: %v (errors: %q)", err, text(t, section.GetByTestId("val-errors")))
+	}
+	valClick(t, section.GetByTestId("val-recalibrate"))
+	valWaitText(t, section.GetByTestId("val-recal-result"), "oxrec-nl-detained-general-recal-")
+	name, body := valSaveDownload(t, p, section.GetByTestId("val-download-params"))
+	if !strings.HasSuffix(name, ".params.json") {
+		t.Errorf("download named %q, want NAME.params.json", name)
+	}
+
+	picker := p.GetByLabel(web.English.PickerLabel, playwright.PageGetByLabelOptions{
+		Exact: playwright.Bool(true)})
+	if _, err := picker.SelectOption(playwright.SelectOptionValues{
+		Values: &[]string{oxrecGroup}}); err != nil {
+		t.Fatalf("choose %s: %v", oxrecGroup, err)
+	}
+	group := p.Locator(`section[data-group="` + oxrecGroup + `"]`)
+	chooseParamsFile(t, group, name, body)
+	if err := expect.Locator(group.GetByTestId("params-passed")).ToBeVisible(); err != nil {
+		t.Fatalf("recalibrated file not verified: %v (report: %q)", err,
+			text(t, group.GetByTestId("params-report")))
+	}
+	report := group.GetByTestId("params-report")
+	for _, want := range []string{"recalibrated", "SYNTHETIC"} {
+		if err := expect.Locator(report).ToContainText(want); err != nil {
+			t.Errorf("report lacks %q: %v", want, err)
+		}
+	}
+}
