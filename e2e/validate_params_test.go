@@ -3,50 +3,24 @@
 package e2e
 
 import (
-	"encoding/json"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/mxschmitt/playwright-go"
 
+	"spiegel/internal/testcohort"
 	"spiegel/scoring"
 	"spiegel/web"
 )
 
-// oxrecDetainedCSV is made-up follow-up data for the detained OxRec-NL variants: the
-// inputs of the synthetic file's detained golden cases, repeated with varied times and
-// events.
+// oxrecDetainedCSV is made-up follow-up data for the detained OxRec-NL variants.
 func oxrecDetainedCSV(t *testing.T) []byte {
 	t.Helper()
-	var f scoring.ParameterFile
-	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &f); err != nil {
+	data, err := testcohort.OxRec(120, testcohort.Detained, testcohort.Varied)
+	if err != nil {
 		t.Fatal(err)
 	}
-	var cases []scoring.Case
-	for _, g := range f.Golden {
-		if strings.HasPrefix(g.Model, "oxrec-nl-detained-") {
-			cases = append(cases, g.Case)
-		}
-	}
-	var cols []string
-	for k := range cases[0] {
-		cols = append(cols, k)
-	}
-	slices.Sort(cols)
-	var b strings.Builder
-	b.WriteString("years,event," + strings.Join(cols, ",") + "\n")
-	for i := range 120 {
-		c := cases[i%len(cases)]
-		b.WriteString(strconv.FormatFloat(0.25+float64(i%9)*0.25, 'f', -1, 64) + "," +
-			strconv.Itoa(i%3/2))
-		for _, k := range cols {
-			b.WriteString("," + c[k])
-		}
-		b.WriteString("\n")
-	}
-	return []byte(b.String())
+	return []byte(data)
 }
 
 // TestValidationStudioRecalibratesParams recalibrates an OxRec-NL variant in the

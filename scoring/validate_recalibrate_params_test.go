@@ -2,50 +2,34 @@ package scoring_test
 
 import (
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"spiegel/internal/testcohort"
 	"spiegel/scoring"
 )
 
-// detainedCohort is made-up follow-up data for the detained variants: the inputs of
-// the synthetic file's detained golden cases, repeated, with events more frequent
-// where m predicts a higher risk (so that a calibration slope can be fitted).
-func detainedCohort(t *testing.T, f *scoring.ParameterFile, m *scoring.Model) *scoring.Cohort {
+// detainedCohort is made-up follow-up data for the detained variants, with events
+// more frequent where m predicts a higher risk (so that a slope can be fitted).
+func detainedCohort(t *testing.T, m *scoring.Model) *scoring.Cohort {
 	t.Helper()
-	var cases []scoring.Case
-	for _, g := range f.Golden {
-		if strings.HasPrefix(g.Model, "oxrec-nl-detained-") {
-			cases = append(cases, g.Case)
-		}
+	data, err := testcohort.OxRec(200, testcohort.Detained,
+		func(i int, c scoring.Case) (string, string) {
+			p, err := m.Predict(onlyInputs(m, c))
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := float64(i*37%100) / 100
+			if u < 1.5*p.Horizons[0].Probability {
+				return strconv.FormatFloat(0.05+0.9*u, 'f', -1, 64), "1"
+			}
+			return "2.5", "0"
+		})
+	if err != nil {
+		t.Fatal(err)
 	}
-	var cols []string
-	for k := range cases[0] {
-		cols = append(cols, k)
-	}
-	slices.Sort(cols)
-	var b strings.Builder
-	b.WriteString("years,event," + strings.Join(cols, ",") + "\n")
-	for i := range 200 {
-		c := cases[i%len(cases)]
-		p, err := m.Predict(onlyInputs(m, c))
-		if err != nil {
-			t.Fatal(err)
-		}
-		u := float64(i*37%100) / 100
-		years, event := "2.5", "0"
-		if u < 1.5*p.Horizons[0].Probability {
-			years, event = strconv.FormatFloat(0.05+0.9*u, 'f', -1, 64), "1"
-		}
-		b.WriteString(years + "," + event)
-		for _, k := range cols {
-			b.WriteString("," + c[k])
-		}
-		b.WriteString("\n")
-	}
-	c, err := scoring.ReadCohort(strings.NewReader(b.String()),
+	c, err := scoring.ReadCohort(strings.NewReader(data),
 		scoring.CohortSpec{Time: "years", Event: "event"})
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +61,7 @@ func TestRecalibratedParams(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, slope := range []bool{false, true} {
-		rc, err := scoring.Recalibrate(m, detainedCohort(t, &f, m), scoring.RecalibrationOptions{
+		rc, err := scoring.Recalibrate(m, detainedCohort(t, m), scoring.RecalibrationOptions{
 			ID: id + "-recal", Date: "2026-12-04", Horizon: 1, Slope: slope})
 		if err != nil {
 			t.Fatal(err)

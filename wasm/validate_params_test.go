@@ -4,43 +4,21 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"spiegel/internal/testcohort"
 	"spiegel/scoring"
 )
 
-// oxrecCSV builds made-up follow-up data from the inputs of the synthetic file's
-// golden cases, each repeated with different follow-up times and events.
+// oxrecCSV is made-up follow-up data over the synthetic file's golden cases.
 func oxrecCSV(t *testing.T) string {
 	t.Helper()
-	var f scoring.ParameterFile
-	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &f); err != nil {
+	data, err := testcohort.OxRec(60, nil, testcohort.Varied)
+	if err != nil {
 		t.Fatal(err)
 	}
-	var cols []string
-	for _, g := range f.Golden {
-		for k := range g.Case {
-			if !slices.Contains(cols, k) {
-				cols = append(cols, k)
-			}
-		}
-	}
-	slices.Sort(cols)
-	var b strings.Builder
-	b.WriteString("years,event," + strings.Join(cols, ",") + "\n")
-	for i := range 60 {
-		g := f.Golden[i%len(f.Golden)]
-		b.WriteString(strconv.FormatFloat(0.25+float64(i%9)*0.25, 'f', -1, 64) + "," +
-			strconv.Itoa(i%3/2))
-		for _, c := range cols {
-			b.WriteString("," + g.Case[c])
-		}
-		b.WriteString("\n")
-	}
-	return b.String()
+	return data
 }
 
 // TestValidateWithParameterFiles validates an OxRec-NL template with a parameter
