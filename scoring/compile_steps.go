@@ -49,7 +49,7 @@ func derivedFor(m *Model, d *Derived, path string) (derivedStep, error) {
 		return derivedStep{}, invalid(path+".inputs", "%s takes %d inputs", d.Derivation,
 			len(spec.In))
 	}
-	step := derivedStep{min: d.Min}
+	step := derivedStep{min: d.Min, max: d.Max}
 	for k, id := range d.Inputs {
 		j, err := m.resolve(id, spec.In[k], sprintf("%s.inputs[%d]", path, k))
 		if err != nil {
@@ -72,7 +72,7 @@ func derivedFor(m *Model, d *Derived, path string) (derivedStep, error) {
 	return step, checkRef(d.Ref, m.def.Sources, path+".ref")
 }
 
-// checkDerivedNumbers checks the params, bounds, levels and minimum of a derived value.
+// checkDerivedNumbers checks the params, bounds, levels and range of a derived value.
 func checkDerivedNumbers(m *Model, d *Derived, spec derivation, path string) error {
 	if len(d.Params) != len(spec.Params) {
 		return invalid(path+".params", "%s takes params %v", d.Derivation, spec.Params)
@@ -89,8 +89,26 @@ func checkDerivedNumbers(m *Model, d *Derived, spec derivation, path string) err
 	if err := checkBounds(m, d, path); err != nil {
 		return err
 	}
+	return checkDerivedRange(m, d, path)
+}
+
+// checkDerivedRange checks a derived value's minimum and maximum: each with a source,
+// and the minimum below the maximum.
+func checkDerivedRange(m *Model, d *Derived, path string) error {
 	if d.Min != nil {
-		return checkCoefficient(m, *d.Min, path+".min")
+		if err := checkCoefficient(m, *d.Min, path+".min"); err != nil {
+			return err
+		}
+	}
+	if d.Max == nil {
+		return nil
+	}
+	if err := checkCoefficient(m, *d.Max, path+".max"); err != nil {
+		return err
+	}
+	if d.Min != nil && d.Min.Param == "" && d.Max.Param == "" && !(d.Min.Value < d.Max.Value) {
+		return invalid(path+".max", "%v is not above the minimum %v", d.Max.Value,
+			d.Min.Value)
 	}
 	return nil
 }

@@ -92,8 +92,8 @@ type Warning struct {
 // Derived is a value computed from inputs by a named derivation (see derive.go), such
 // as whole years between two dates. Params holds the derivation's numbers; Bounds the
 // inclusive upper bounds of a grouping; Levels the two levels of a threshold. A value
-// below Min is refused as an error of the input Blame (by default the first input the
-// derivation reads), the field a user would correct.
+// below Min or above Max is refused as an error of the input Blame (by default the
+// first input the derivation reads), the field a user would correct.
 type Derived struct {
 	ID         string                 `json:"id"`
 	Label      string                 `json:"label"`
@@ -103,6 +103,7 @@ type Derived struct {
 	Bounds     []Coefficient          `json:"bounds,omitempty"`
 	Levels     []Level                `json:"levels,omitempty"`
 	Min        *Coefficient           `json:"min,omitempty"`
+	Max        *Coefficient           `json:"max,omitempty"`
 	Blame      string                 `json:"blame,omitempty"`
 	Ref        Ref                    `json:"ref"`
 }

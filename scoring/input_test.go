@@ -41,6 +41,10 @@ func TestPredictRefusesBadInput(t *testing.T) {
 			scoring.ErrOrder, ""},
 		{"first sanction at age 9", "first_sanction_date", "1999-08-24", scoring.ErrOutOfRange,
 			"below 10"},
+		{"age 111 at assessment (born 1909)", "birth_date", "1909-08-25", scoring.ErrOutOfRange,
+			"Age at assessment 111 is above 100"},
+		{"age 101 at assessment", "birth_date", "1919-08-25", scoring.ErrOutOfRange,
+			"Age at assessment 101 is above 100"},
 	}
 	m := builtin(t, "ogrs3")
 	for _, tt := range tests {
@@ -58,6 +62,28 @@ func TestPredictRefusesBadInput(t *testing.T) {
 					tt.field)
 			}
 		})
+	}
+}
+
+// TestOGRS3AgeLimit pins the product rule that refuses an age above 100 on the
+// assessment date: 100 is scored, 101 is refused as an error of the birth date.
+func TestOGRS3AgeLimit(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	c := validOGRS3()
+	c["birth_date"], c["first_sanction_date"] = "1921-03-31", "1960-01-01"
+	if _, err := m.Predict(c); err != nil {
+		t.Fatalf("Predict(age 100) error = %v, want a result", err)
+	}
+	c["birth_date"] = "1920-04-01"
+	if _, err := m.Predict(c); err != nil {
+		t.Fatalf("Predict(age 100, a day short of 101) error = %v, want a result", err)
+	}
+	c["birth_date"] = "1920-03-31"
+	_, err := m.Predict(c)
+	var ie *scoring.InputError
+	if !errors.As(err, &ie) || ie.Predictor != "birth_date" || ie.Value != "1920-03-31" ||
+		!errors.Is(err, scoring.ErrOutOfRange) {
+		t.Fatalf("Predict(age 101) error = %v, want birth_date \"1920-03-31\" out of range", err)
 	}
 }
 

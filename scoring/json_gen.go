@@ -783,6 +783,7 @@ var (
 		{key: "\"bounds\":", name: "bounds", off: unsafe.Offsetof(Derived{}.Bounds), t: &jtSliceCoefficient, omit: true},
 		{key: "\"levels\":", name: "levels", off: unsafe.Offsetof(Derived{}.Levels), t: &jtSliceLevel, omit: true},
 		{key: "\"min\":", name: "min", off: unsafe.Offsetof(Derived{}.Min), t: &jtPtrCoefficient, omit: true},
+		{key: "\"max\":", name: "max", off: unsafe.Offsetof(Derived{}.Max), t: &jtPtrCoefficient, omit: true},
 		{key: "\"blame\":", name: "blame", off: unsafe.Offsetof(Derived{}.Blame), t: &jsonTypeString, omit: true},
 		{key: "\"ref\":", name: "ref", off: unsafe.Offsetof(Derived{}.Ref), t: &jtRef, omit: false},
 	}}

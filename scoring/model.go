@@ -67,6 +67,7 @@ type derivedStep struct {
 	in    []int
 	fn    deriveFunc
 	min   *Coefficient
+	max   *Coefficient
 	blame int
 }
 

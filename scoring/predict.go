@@ -124,7 +124,7 @@ func (m *Model) checkOrder(vals []value) InputErrors {
 	return errs
 }
 
-// derive computes the derived values in order, refusing those below their minimum.
+// derive computes the derived values in order, refusing those outside their range.
 // The error names the step's blamed input, the field a user would correct.
 func (m *Model) derive(vals []value) error {
 	return m.deriveWith(vals, make([]value, 0, 4))
@@ -143,15 +143,36 @@ func (m *Model) deriveWith(vals, in []value) error {
 			return InputErrors{inputErr(blamed.id, blamed.format(vals[s.blame]), ErrOutOfRange,
 				err.Error())}
 		}
-		if s.min != nil && v.num < s.min.Value {
-			out, got, lim := m.vars[s.out].label, formatNum(v.num), formatNum(s.min.Value)
-			detail := sprintf("%s %s is below %s", out, got, lim)
-			return InputErrors{inputErr(blamed.id, blamed.format(vals[s.blame]), ErrOutOfRange,
-				detail).withLimit(lim, false).withRelated(out, got)}
+		if e := s.outside(m.vars[s.out].label, v.num); e != nil {
+			return InputErrors{e.on(blamed.id, blamed.format(vals[s.blame]))}
 		}
 		vals[s.out] = v
 	}
 	return nil
+}
+
+// outside returns why x, the derived value labelled label, is outside the step's
+// range (an InputError still to be put on the blamed field, see on), or nil.
+func (s *derivedStep) outside(label string, x float64) *InputError {
+	got := formatNum(x)
+	var lim, word string
+	switch {
+	case s.min != nil && x < s.min.Value:
+		lim, word = formatNum(s.min.Value), "below"
+	case s.max != nil && x > s.max.Value:
+		lim, word = formatNum(s.max.Value), "above"
+	default:
+		return nil
+	}
+	detail := sprintf("%s %s is %s %s", label, got, word, lim)
+	return inputErr("", "", ErrOutOfRange, detail).withLimit(lim, word == "above").
+		withRelated(label, got)
+}
+
+// on returns e as an error of the field id with the value given.
+func (e *InputError) on(id, value string) *InputError {
+	e.Predictor, e.Value = id, value
+	return e
 }
 
 // firstInput follows a derived step's first input back to a user input's index.

@@ -34,7 +34,8 @@ const numberSweepPoints = 101
 // SweepInputs lists the inputs a sensitivity curve can sweep over, in definition
 // order: every number and count with an accepted range, and every date input from
 // which the model derives whole years to another date input (an age), swept as that
-// age from the derived value's minimum (or 0) to MaxSweepAge.
+// age from the derived value's minimum (or 0) to its maximum or MaxSweepAge,
+// whichever is lower.
 func (m *Model) SweepInputs() []SweepInput {
 	var out []SweepInput
 	for _, p := range m.def.Predictors {
@@ -87,6 +88,9 @@ func (m *Model) ageSweep(p Predictor) (SweepInput, bool) {
 			Unit: "years", To: MaxSweepAge}
 		if d.Min != nil {
 			s.From = d.Min.Value
+		}
+		if d.Max != nil && d.Max.Value < s.To {
+			s.To = d.Max.Value
 		}
 		return s, s.From < s.To
 	}

@@ -50,6 +50,12 @@ func TestLoadRefusesBadDefinitions(t *testing.T) {
 			b := item(item(d, "derived", 4), "bounds", 3)
 			b["value"] = 5.0
 		}, "bounds must ascend"},
+		{"derived maximum below its minimum", func(d map[string]any) {
+			item(d, "derived", 0)["max"].(map[string]any)["value"] = 5.0
+		}, "derived[0].max: invalid definition: 5 is not above the minimum 10"},
+		{"derived maximum without source", func(d map[string]any) {
+			delete(item(d, "derived", 0)["max"].(map[string]any), "ref")
+		}, "derived[0].max.ref: number has no source"},
 		{"logistic horizon without intercept", func(d map[string]any) {
 			delete(item(d, "horizons", 0), "intercept")
 		}, "a logistic horizon has an intercept only"},

@@ -41,6 +41,7 @@ func walkDerived(path string, d *Derived, fn func(string, *Coefficient)) {
 		fn(sprintf("%s.bounds[%d]", path, j), &d.Bounds[j])
 	}
 	optional(path+".min", d.Min, fn)
+	optional(path+".max", d.Max, fn)
 }
 
 // walkTerm visits the numbers of one term.
