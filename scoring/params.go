@@ -70,8 +70,10 @@ type ParamSet struct {
 
 // VerifyParameters checks a parameter file against the catalog's templates and
 // returns the bound models. In order: strict parsing; the SHA-256 against pin, when
-// pin is not empty; structure (the group, every variant of it present once with its
-// population, every placeholder given exactly once with a source, bands that tile);
+// pin is not empty; a file marked not synthetic must not carry the numbers of the
+// synthetic training set (see checkNotRelabelled); structure (the group, every
+// variant of it present once with its population, every placeholder given exactly
+// once with a source, bands that tile);
 // plausibility (signs, as warnings); and the golden cases, each of which must select
 // its variant by the group's rule and match within its tolerance. The first failure
 // refuses the file with an error that names the value or case.
@@ -88,6 +90,9 @@ func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) 
 		Synthetic: f.Synthetic, Notice: f.Notice, file: &f}
 	group, err := checkHeaderOf(cat, &f)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkNotRelabelled(&f); err != nil {
 		return nil, err
 	}
 	byID, err := bindVariants(cat, group, &f, set)

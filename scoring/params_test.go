@@ -163,6 +163,26 @@ func TestParameterFileGuards(t *testing.T) {
 		{"synthetic file without a notice", func(f map[string]any) { f["notice"] = "" },
 			"a synthetic file must say so"},
 		{"unknown field", func(f map[string]any) { f["signature"] = "x" }, `unknown field "signature"`},
+		{"synthetic set relabelled: synthetic set to false", func(f map[string]any) {
+			f["synthetic"] = false
+		}, "the file says it is not synthetic, but variants[0] (oxrec-nl-detained-general) " +
+			"carries 32 of its 32 values from Spiegel's synthetic training set"},
+		{"synthetic set relabelled: flag, notice and issuer gone", func(f map[string]any) {
+			delete(f, "synthetic")
+			delete(f, "notice")
+			f["issuer"] = "Reclassering Nederland"
+		}, "made-up numbers cannot pass as OxRec"},
+		{"synthetic set relabelled, one value changed", func(f map[string]any) {
+			f["synthetic"] = false
+			v := variant(f, "oxrec-nl-detained-general")["values"].(map[string]any)
+			v["drug_use_disorder"].(map[string]any)["value"] = 0.6
+		}, "carries 31 of its 32 values from Spiegel's synthetic training set"},
+		{"synthetic set relabelled, variants renamed", func(f map[string]any) {
+			f["synthetic"] = false
+			d, n := variant(f, "oxrec-nl-detained-violent"), variant(f, "oxrec-nl-detained-general")
+			d["model"], n["model"] = n["model"], d["model"]
+		}, "variants[0] (oxrec-nl-detained-violent) carries 32 of its 32 values from " +
+			"Spiegel's synthetic training set (oxrec-nl-detained-general"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -66,6 +66,10 @@ func TestVerifyRefuses(t *testing.T) {
 			strings.Repeat("0", 64)}, "is not the pinned"},
 		{"missing file", []string{"-params", filepath.Join(t.TempDir(), "none.json")},
 			"no such file"},
+		{"synthetic set relabelled as not synthetic", []string{"-params",
+			writeParams(t, func(s string) string {
+				return strings.Replace(s, `"synthetic": true`, `"synthetic": false`, 1)
+			})}, "made-up numbers cannot pass as OxRec"},
 	}
 	for _, tt := range tests {
 		code, stdout, _ := runCmd(t, "", append([]string{"verify"}, tt.args...)...)
