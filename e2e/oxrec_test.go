@@ -84,13 +84,25 @@ func (f *oxrecFixture) golden(t *testing.T) []scoring.GoldenCase {
 // outcome returns the outcome of a member model.
 func (f *oxrecFixture) outcome(t *testing.T, model string) string {
 	t.Helper()
+	return f.member(t, model).Outcome
+}
+
+// population returns the population of a member model.
+func (f *oxrecFixture) population(t *testing.T, model string) string {
+	t.Helper()
+	return f.member(t, model).Population
+}
+
+// member returns the group's member entry for a model.
+func (f *oxrecFixture) member(t *testing.T, model string) scoring.Member {
+	t.Helper()
 	for _, mb := range f.group.Members {
 		if mb.Model == model {
-			return mb.Outcome
+			return mb
 		}
 	}
 	t.Fatalf("%s is not a member of %s", model, oxrecGroup)
-	return ""
+	return scoring.Member{}
 }
 
 // predict scores c in every variant with scoring directly, sending each only its
@@ -304,7 +316,9 @@ func TestOxRecSyntheticGoldenCases(t *testing.T) {
 }
 
 // checkSideBySide checks that the table has one cell per variant, marked applied
-// for gc's model only, with the probabilities and bands scoring computes.
+// for gc's model only, with the probabilities and bands scoring computes: score()
+// refuses the variants of the other population, so the page must get them from
+// compareVariants(), whose note a cell of the other population carries.
 func checkSideBySide(t *testing.T, f *oxrecFixture, result playwright.Locator,
 	gc scoring.GoldenCase) {
 	t.Helper()
@@ -317,6 +331,12 @@ func checkSideBySide(t *testing.T, f *oxrecFixture, result playwright.Locator,
 		applies, _ := cell.GetAttribute("data-applies")
 		if (applies == "true") != (id == gc.Model) {
 			t.Errorf("cell %s data-applies = %q, want it true only for %s", id, applies, gc.Model)
+		}
+		note, _ := cell.GetAttribute("title")
+		samePop := f.population(t, id) == f.population(t, gc.Model)
+		if samePop != !strings.HasPrefix(note, "for comparison only") {
+			t.Errorf("cell %s title = %q; want the comparison note only for the other "+
+				"population", id, note)
 		}
 		for _, h := range want.Horizons {
 			got := probability(t, cell.GetByTestId("cell-prob-"+h.Label))

@@ -145,6 +145,7 @@ func (c *Catalog) addGroup(g *Group) error {
 			return invalid(path, "%s is given twice", key)
 		}
 		seen[mb.Population+"/"+mb.Outcome] = true
+		m.group = g
 	}
 	c.groups[d.ID] = g
 	return nil

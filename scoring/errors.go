@@ -23,6 +23,9 @@ var (
 	ErrOutOfRange = errors.New("outside the accepted range")
 	// ErrOrder reports two dates in an impossible order.
 	ErrOrder = errors.New("dates in an impossible order")
+	// ErrWrongVariant reports a case that a group's variant rule puts in another
+	// population than the model's (see Model.CheckVariant).
+	ErrWrongVariant = errors.New("not the variant for this case")
 	// ErrUnknownModel reports a model id that is not loaded.
 	ErrUnknownModel = errors.New("unknown model")
 	// ErrNoSource reports a number in a definition without provenance.

@@ -36,8 +36,14 @@ type StepRecord struct {
 }
 
 // ExplainCase explains one case with the model and returns it as an ExplainRecord;
-// a refused case gives the error record in Record.
+// a refused case gives the error record in Record. Like ScoreRecord, it refuses a
+// case that a group's rule puts in another variant than m.
 func ExplainCase(m *Model, id string, c Case) ExplainRecord {
+	if m.Computable() {
+		if err := m.CheckVariant(c); err != nil {
+			return ExplainRecord{Record: ErrorRecord(m.ID(), id, err)}
+		}
+	}
 	e, err := m.Explain(c)
 	if err != nil {
 		return ExplainRecord{Record: ErrorRecord(m.ID(), id, err)}

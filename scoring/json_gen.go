@@ -130,6 +130,14 @@ func AppendJSON(b []byte, v any) ([]byte, error) {
 		} else {
 			w.write(&jtFaultRunResult, unsafe.Pointer(v))
 		}
+	case VariantComparison:
+		w.write(&jtVariantComparison, unsafe.Pointer(&v))
+	case *VariantComparison:
+		if v == nil {
+			w.null()
+		} else {
+			w.write(&jtVariantComparison, unsafe.Pointer(v))
+		}
 	default:
 		return b, errors.New("AppendJSON: cannot encode this type")
 	}
@@ -408,6 +416,14 @@ var (
 		{key: "\"moved\":", name: "moved", off: unsafe.Offsetof(FaultRunResult{}.Moved), t: &jtSliceMovedRow, omit: false},
 		{key: "\"refusals\":", name: "refusals", off: unsafe.Offsetof(FaultRunResult{}.Refusals), t: &jtSliceRefusalRow, omit: false},
 	}}
+	jtVariantComparison = jsonType{kind: jtStruct, name: "scoring.VariantComparison", fields: []jsonField{
+		{key: "\"group\":", name: "group", off: unsafe.Offsetof(VariantComparison{}.Group), t: &jsonTypeString, omit: false},
+		{key: "\"population\":", name: "population", off: unsafe.Offsetof(VariantComparison{}.Population), t: &jsonTypeString, omit: true},
+		{key: "\"reason\":", name: "reason", off: unsafe.Offsetof(VariantComparison{}.Reason), t: &jsonTypeString, omit: true},
+		{key: "\"variants\":", name: "variants", off: unsafe.Offsetof(VariantComparison{}.Variants), t: &jtSliceVariantResult, omit: true},
+		{key: "\"error\":", name: "error", off: unsafe.Offsetof(VariantComparison{}.Error), t: &jsonTypeString, omit: true},
+		{key: "\"errors\":", name: "errors", off: unsafe.Offsetof(VariantComparison{}.Errors), t: &jtSliceFieldError, omit: true},
+	}}
 	jtDefinition = jsonType{kind: jtStruct, name: "scoring.Definition", fields: []jsonField{
 		{key: "\"format\":", name: "format", off: unsafe.Offsetof(Definition{}.Format), t: &jsonTypeString, omit: false},
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(Definition{}.ID), t: &jsonTypeString, omit: false},
@@ -566,9 +582,10 @@ var (
 		{key: "\"a_label\":", name: "a_label", off: unsafe.Offsetof(Exchange{}.ALabel), t: &jsonTypeString, omit: false},
 		{key: "\"b_label\":", name: "b_label", off: unsafe.Offsetof(Exchange{}.BLabel), t: &jsonTypeString, omit: false},
 	}}
-	jtSliceMovedRow   = jsonType{kind: jtSlice, name: "[]scoring.MovedRow", elem: &jtMovedRow, size: unsafe.Sizeof(*new(MovedRow)), makeSlice: jsonMakeSlice[MovedRow]}
-	jtSliceRefusalRow = jsonType{kind: jtSlice, name: "[]scoring.RefusalRow", elem: &jtRefusalRow, size: unsafe.Sizeof(*new(RefusalRow)), makeSlice: jsonMakeSlice[RefusalRow]}
-	jtRef             = jsonType{kind: jtStruct, name: "scoring.Ref", fields: []jsonField{
+	jtSliceMovedRow      = jsonType{kind: jtSlice, name: "[]scoring.MovedRow", elem: &jtMovedRow, size: unsafe.Sizeof(*new(MovedRow)), makeSlice: jsonMakeSlice[MovedRow]}
+	jtSliceRefusalRow    = jsonType{kind: jtSlice, name: "[]scoring.RefusalRow", elem: &jtRefusalRow, size: unsafe.Sizeof(*new(RefusalRow)), makeSlice: jsonMakeSlice[RefusalRow]}
+	jtSliceVariantResult = jsonType{kind: jtSlice, name: "[]scoring.VariantResult", elem: &jtVariantResult, size: unsafe.Sizeof(*new(VariantResult)), makeSlice: jsonMakeSlice[VariantResult]}
+	jtRef                = jsonType{kind: jtStruct, name: "scoring.Ref", fields: []jsonField{
 		{key: "\"source\":", name: "source", off: unsafe.Offsetof(Ref{}.Source), t: &jsonTypeString, omit: false},
 		{key: "\"at\":", name: "at", off: unsafe.Offsetof(Ref{}.At), t: &jsonTypeString, omit: false},
 	}}
@@ -760,6 +777,14 @@ var (
 		{key: "\"row\":", name: "row", off: unsafe.Offsetof(RefusalRow{}.Row), t: &jsonTypeInt, omit: false},
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(RefusalRow{}.ID), t: &jsonTypeString, omit: false},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(RefusalRow{}.Error), t: &jsonTypeString, omit: false},
+	}}
+	jtVariantResult = jsonType{kind: jtStruct, name: "scoring.VariantResult", fields: []jsonField{
+		{key: "\"model\":", name: "model", off: unsafe.Offsetof(VariantResult{}.Model), t: &jsonTypeString, omit: false},
+		{key: "\"population\":", name: "population", off: unsafe.Offsetof(VariantResult{}.Population), t: &jsonTypeString, omit: false},
+		{key: "\"outcome\":", name: "outcome", off: unsafe.Offsetof(VariantResult{}.Outcome), t: &jsonTypeString, omit: false},
+		{key: "\"applies\":", name: "applies", off: unsafe.Offsetof(VariantResult{}.Applies), t: &jsonTypeBool, omit: false},
+		{key: "\"note\":", name: "note", off: unsafe.Offsetof(VariantResult{}.Note), t: &jsonTypeString, omit: true},
+		{key: "\"record\":", name: "record", off: unsafe.Offsetof(VariantResult{}.Record), t: &jtRecord, omit: false},
 	}}
 	jtPredictor = jsonType{kind: jtStruct, name: "scoring.Predictor", fields: []jsonField{
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(Predictor{}.ID), t: &jsonTypeString, omit: false},

@@ -16,7 +16,7 @@ var (
 	randomAPITypes = []any{Record{}, []Summary{}, Description{}, ExplainRecord{},
 		[]SweepPoint{}, []NamedNumber{}, FaultSummary{}, VerifyReport{}, VariantRecord{},
 		WhatIfRecord{}, ValidationResult{}, ComparisonResult{}, RecalibrationResult{},
-		ModelReport{}, PopulationReport{}, []Exchange{}, FaultRunResult{}}
+		ModelReport{}, PopulationReport{}, []Exchange{}, FaultRunResult{}, VariantComparison{}}
 	randomDocTypes = []any{Definition{}, GroupDefinition{}, ParameterFile{}, GoldenFile{},
 		ValidateRequest{}}
 )

@@ -21,6 +21,8 @@ type Model struct {
 	synthetic    bool
 	// bound is the parameter file the model was bound with, nil for any other.
 	bound *boundParams
+	// group is the group of variants the model belongs to, set by the catalog.
+	group *Group
 }
 
 // boundParams ties a model bound to a parameter file to that file: the verified set

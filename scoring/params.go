@@ -198,7 +198,7 @@ func bind(tpl *Model, v *Variant, f *ParameterFile, set *ParamSet) (*Model, erro
 	}
 	m.sha256, m.origin = tpl.sha256, OriginImported
 	m.paramsSHA256, m.issuer, m.synthetic = set.SHA256, f.Issuer, f.Synthetic
-	m.paramsNotice = f.Notice
+	m.paramsNotice, m.group = f.Notice, tpl.group
 	m.bound = &boundParams{set: set, paths: paths}
 	return m, nil
 }

@@ -74,8 +74,19 @@ func fieldError(e *InputError) FieldError {
 }
 
 // ScoreRecord predicts one case with the model and returns it as a Record; id is
-// copied into the record. Refusals become Error and Errors, never a panic.
+// copied into the record. Refusals become Error and Errors, never a panic. A model
+// that is a variant of a group refuses a case the group's rule puts in another
+// variant (see CheckVariant).
 func ScoreRecord(m *Model, id string, c Case) Record {
+	p, err := m.predictVariant(c)
+	if err != nil {
+		return ErrorRecord(m.ID(), id, err)
+	}
+	return predictionRecord(m, id, p)
+}
+
+// predictRecord is ScoreRecord without the variant check, for CompareVariants.
+func predictRecord(m *Model, id string, c Case) Record {
 	p, err := m.Predict(c)
 	if err != nil {
 		return ErrorRecord(m.ID(), id, err)

@@ -90,3 +90,46 @@ func TestLoadParamsAndVariant(t *testing.T) {
 		t.Error("ClearParams left the template computable")
 	}
 }
+
+// TestVariantRuleAtTheAPI checks that score, scoreMany and explain refuse a case
+// whose detention length contradicts the variant asked for, and that
+// compareVariants still shows every variant, labelled.
+func TestVariantRuleAtTheAPI(t *testing.T) {
+	_, api := builtin(t)
+	if ok := decode[scoring.VerifyReport](t, api.LoadParams(api.SyntheticParams(), "")); !ok.Passed {
+		t.Fatalf("LoadParams(synthetic) = %+v", ok)
+	}
+	c := []byte(`{"sex": "male", "age": 30, "detention_months": 3, "violent_index_offence": "no",
+		"previous_violent_crime": "yes", "never_married": "yes", "low_education": "no",
+		"unemployed": "yes", "low_income": "no", "neighbourhood_decile": 5,
+		"alcohol_use_disorder": "no", "drug_use_disorder": "yes", "any_mental_disorder": "no",
+		"severe_mental_disorder": "no"}`)
+	const id = "oxrec-nl-detained-general"
+	many := decode[[]scoring.Record](t, api.ScoreMany(id, append(append([]byte("["), c...), ']')))
+	records := map[string]scoring.Record{
+		"score":     decode[scoring.Record](t, api.Score(id, c)),
+		"scoreMany": many[0],
+		"explain":   decode[scoring.ExplainRecord](t, api.Explain(id, c)).Record,
+	}
+	for entry, r := range records {
+		if len(r.Errors) != 1 || r.Errors[0].Field != "detention_months" || r.Errors[0].Value != "3" ||
+			!strings.Contains(r.Errors[0].Message, "detained 3 months, less than 6: not_detained") {
+			t.Errorf("%s(%s, 3 months) = %+v, want detention_months refused by the rule", entry,
+				id, r.Errors)
+		}
+	}
+	cmp := decode[scoring.VariantComparison](t, api.CompareVariants("oxrec-nl", c))
+	if cmp.Population != "not_detained" || len(cmp.Variants) != 4 {
+		t.Fatalf("CompareVariants(3 months) = %+v", cmp)
+	}
+	for _, v := range cmp.Variants {
+		if v.Record.Error != "" || v.Applies != (v.Population == "not_detained") {
+			t.Errorf("CompareVariants variant %+v, want a result labelled by the rule", v)
+		}
+	}
+	api.ClearParams()
+	d := decode[scoring.Description](t, api.Describe("oxrec-nl-detained-general"))
+	if d.Computable {
+		t.Error("ClearParams left the template computable")
+	}
+}

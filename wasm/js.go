@@ -11,11 +11,11 @@ import (
 
 // Register sets globalThis.spiegel to an object with the functions models(),
 // describe(id), score(id, case), scoreMany(id, cases), loadParams(text[, pin]),
-// clearParams(), syntheticParams(), variant(group, case), explain(id, case),
-// sweep(id, case, request), whatIf(id, before, after), numbers(id),
-// faultDemo(id, fault, cases, minMove), validate(csv, options), recalibrate(csv,
-// options) and loadModel(definition, golden), which call api, and the string version
-// (Version). Arguments that are objects are converted with the page's
+// clearParams(), syntheticParams(), variant(group, case), compareVariants(group,
+// case), explain(id, case), sweep(id, case, request), whatIf(id, before, after),
+// numbers(id), faultDemo(id, fault, cases, minMove), validate(csv, options),
+// recalibrate(csv, options) and loadModel(definition, golden), which call api, and
+// the string version (Version). Arguments that are objects are converted with the page's
 // JSON.stringify and results returned as plain objects made by JSON.parse. A wrong
 // argument count or type gives an error record (an array of one for scoreMany): the
 // functions never throw. Register must be called once, before JavaScript needs
@@ -36,7 +36,14 @@ func Register(api *API) error {
 		"syntheticParams": js.FuncOf(func(js.Value, []js.Value) any {
 			return string(api.SyntheticParams())
 		}),
-		"variant":   export(api.jsVariant, errorObject),
+		"variant": export(api.jsVariant, errorObject),
+		"compareVariants": export(func(args []js.Value) []byte {
+			group, data, err := idAndJSON("compareVariants", args, "case")
+			if err != nil {
+				return errorObject(group, err)
+			}
+			return api.CompareVariants(group, data)
+		}, errorObject),
 		"explain":   export(api.jsExplain, errorObject),
 		"sweep":     export(api.jsSweep, errorObject),
 		"whatIf":    export(api.jsWhatIf, errorObject),

@@ -59,5 +59,26 @@ func (a *API) Variant(group string, caseJSON []byte) (out []byte) {
 	return encodeOr(g.ChooseVariant(c), group)
 }
 
+// CompareVariants scores a case (a JSON object) with every variant of a group and
+// returns the scoring.VariantComparison as JSON: the population the group's rule
+// chooses, and each variant's record labelled whether it applies. It is how the page
+// shows all variants side by side; Score refuses a variant the rule does not choose.
+func (a *API) CompareVariants(group string, caseJSON []byte) (out []byte) {
+	defer recoverInto(&out, errorObject, group)
+	if a.err != nil {
+		return errorObject(group, a.err)
+	}
+	cat := a.catalog()
+	g, err := cat.Group(group)
+	if err != nil {
+		return errorObject(group, err)
+	}
+	_, c, err := scoring.DecodeCase(caseJSON)
+	if err != nil {
+		return errorObject(group, err)
+	}
+	return encodeOr(scoring.CompareVariants(cat, g, c), group)
+}
+
 // errNoParamsText reports a parameter file passed as something other than text.
 var errNoParamsText = errors.New("loadParams: the file's text is needed")

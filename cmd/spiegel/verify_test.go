@@ -115,3 +115,36 @@ func TestScoreTemplateWithoutParams(t *testing.T) {
 			exitUsage)
 	}
 }
+
+// TestScoreRefusesTheOtherVariant scores a not-detained golden case (5.9 months)
+// with a detained variant: the line is an error record naming the detention length
+// and the rule, and the not-detained variant scores it.
+func TestScoreRefusesTheOtherVariant(t *testing.T) {
+	var file scoring.ParameterFile
+	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &file); err != nil {
+		t.Fatal(err)
+	}
+	var line []byte
+	for _, gc := range file.Golden {
+		if gc.ID == "nondetained-general-1" {
+			line, _ = json.Marshal(gc.Case)
+		}
+	}
+	params := writeParams(t, nil)
+	for _, explain := range []string{"score", "explain"} {
+		_, stdout, _ := runCmd(t, string(line), explain, "-model", "oxrec-nl-detained-general",
+			"-params", params)
+		r := records(t, stdout)[0]
+		if len(r.Errors) != 1 || r.Errors[0].Field != "detention_months" ||
+			r.Errors[0].Value != "5.9" || !strings.Contains(r.Errors[0].Message,
+			"less than 6: not_detained, but oxrec-nl-detained-general is the detained variant") {
+			t.Errorf("spiegel %s -model oxrec-nl-detained-general (5.9 months) = %+v, want "+
+				"detention_months refused by the variant rule", explain, r.Errors)
+		}
+	}
+	_, stdout, _ := runCmd(t, string(line), "score", "-model", "oxrec-nl-nondetained-general",
+		"-params", params)
+	if r := records(t, stdout)[0]; r.Error != "" {
+		t.Errorf("spiegel score -model oxrec-nl-nondetained-general (5.9 months): %s", r.Error)
+	}
+}

@@ -37,7 +37,7 @@ var (
 		scoring.FaultSummary{}, scoring.VerifyReport{}, scoring.VariantRecord{},
 		scoring.WhatIfRecord{}, scoring.ValidationResult{}, scoring.ComparisonResult{},
 		scoring.RecalibrationResult{}, scoring.ModelReport{}, scoring.PopulationReport{},
-		[]scoring.Exchange{}, scoring.FaultRunResult{}}
+		[]scoring.Exchange{}, scoring.FaultRunResult{}, scoring.VariantComparison{}}
 	indentTypes = []any{scoring.Definition{}, scoring.GoldenFile{}, scoring.ParameterFile{}}
 	strictTypes = []any{scoring.Definition{}, scoring.GroupDefinition{},
 		scoring.ParameterFile{}, scoring.GoldenFile{}, scoring.ValidateRequest{}}

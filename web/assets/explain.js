@@ -80,10 +80,11 @@
     const id = "explain-title-" + (++uid);
     const box = el("section", { class: "explain", "data-testid": "explain",
       "aria-labelledby": id }, el("h3", { id, text: tx.title }));
-    // TODO(explain): for a group of variants (OxRec-NL), run the group's variant
-    // rule again on the what-if copy and at each point of a sweep over the rule's
-    // input, so that a change of detention length can change the variant; until then
-    // the panel says that the applied variant is held.
+    // TODO(explain): for a group of variants (OxRec-NL), switch to the variant the
+    // group's rule chooses for the what-if copy and at each point of a sweep over the
+    // rule's input. The engine refuses a what-if copy whose detention length puts it
+    // in the other variant, but a sweep still computes the applied variant over the
+    // whole range; until then the panel says that the applied variant is held.
     if (d.group) {
       box.append(el("p", { class: "note", "data-testid": "variant-held",
         text: fill(tx.variant_held, { model: d.name }) }));

@@ -2,7 +2,8 @@
 // section loads a parameter file through window.spiegel.loadParams and shows the
 // verification, lets the engine's group rule choose the variant as the answers
 // change (window.spiegel.variant), and on Calculate scores the case in every
-// variant, showing the chosen one in full and all of them side by side. Like
+// variant (window.spiegel.compareVariants), showing the chosen one in full and all
+// of them side by side, each labelled whether it applies. Like
 // app.js, whose helpers it uses, it does no maths, keeps the case in the page only
 // and builds every element with textContent.
 "use strict";
@@ -287,8 +288,16 @@
     const v = plain(globalThis.spiegel.variant(ui.group,
       { [ui.ruleInput.name]: c[ui.ruleInput.name] || "" }));
     if (v.error) return refuse(ui, v);
-    const runs = ui.members.map((m, i) => ({ ...m, d: ds[i],
-      rec: plain(globalThis.spiegel.score(m.id, only(c, ds[i]))) }));
+    // score() refuses a variant the rule does not choose; compareVariants() is the
+    // engine's call that scores every variant for the side-by-side view, each record
+    // labelled whether its variant applies.
+    const cmp = plain(globalThis.spiegel.compareVariants(ui.group, c)) || {};
+    if (cmp.error) return refuse(ui, cmp);
+    const runs = ui.members.map((m, i) => {
+      const r = (cmp.variants || []).find((x) => x.model === m.id);
+      return { ...m, d: ds[i], note: r ? r.note : "",
+        rec: r ? r.record : { model: m.id, error: m.id } };
+    });
     const applied = runs.find((r) => r.id === (v.models || {})[outcome]);
     if (!applied) {
       const message = v.population + ", " + outcome;
@@ -367,7 +376,8 @@
     const status = applies ? text.cell_applies
       : samePopulation ? text.cell_other_outcome : text.cell_other_population;
     const td = el("td", { class: "variant-cell" + (applies ? " applies" : ""),
-      "data-testid": "variant-" + r.id, "data-model": r.id, "data-applies": String(applies) },
+      "data-testid": "variant-" + r.id, "data-model": r.id, "data-applies": String(applies),
+      title: r.note || null },
     el("p", { class: "cell-status", text: status }));
     if (r.rec.synthetic) {
       td.append(el("p", { class: "synthetic-tag", "data-testid": "cell-synthetic",
