@@ -73,8 +73,9 @@ func TestExplainBadLinesAndCSV(t *testing.T) {
 	cases := readTestCases(t)
 	in := cases[0].line + "\n{not json\n" + `{"id": "r", "sex": "x"}` + "\n" + cases[1].line
 	code, stdout, stderr := runCmd(t, in, "explain", "-model", "ogrs3")
-	if code != exitOK || !strings.Contains(stderr, "cases=4 refused=2") {
-		t.Fatalf("spiegel explain = %d, stderr %q; want %d and the totals", code, stderr, exitOK)
+	if code != exitRefused || !strings.Contains(stderr, "cases=4 refused=2") {
+		t.Fatalf("spiegel explain = %d, stderr %q; want %d and the totals", code, stderr,
+			exitRefused)
 	}
 	got := explainRecords(t, stdout)
 	m := ogrs3(t)

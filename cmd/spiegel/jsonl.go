@@ -12,10 +12,23 @@ import (
 // bom is the UTF-8 byte order mark some editors put at the start of a file.
 const bom = "\ufeff"
 
+// maxArrayBytes is the largest JSON array of cases read (256 MiB): an array is read
+// whole, unlike JSON lines.
+const maxArrayBytes = 256 << 20
+
+// maxArrayCases is the most cases one JSON array may hold.
+const maxArrayCases = 10_000_000
+
 // scoreJSONL reads one JSON object per line and writes a record per non-blank line.
-// A line that cannot be decoded gives an error record naming its line number.
+// A line that cannot be decoded gives an error record naming its line number. Input
+// whose first character (after a byte order mark and white space) is "[" is one
+// JSON array of case objects instead, read by scoreArray.
 func scoreJSONL(m *scoring.Model, in io.Reader, out *recordWriter) error {
-	lines := &lineReader{r: bufio.NewReader(in)}
+	br := bufio.NewReaderSize(in, 64<<10)
+	if isArray(br) {
+		return scoreArray(m, br, out)
+	}
+	lines := &lineReader{r: br}
 	for {
 		line, err := lines.next()
 		if err == io.EOF {
@@ -34,6 +47,46 @@ func scoreJSONL(m *scoring.Model, in io.Reader, out *recordWriter) error {
 			return err
 		}
 	}
+}
+
+// isArray reports whether the buffered input starts, after a byte order mark and
+// white space, with "[".
+func isArray(br *bufio.Reader) bool {
+	head, _ := br.Peek(br.Size())
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte(bom)), " \t\r\n")
+	return len(head) > 0 && head[0] == '['
+}
+
+// scoreArray reads one JSON array of case objects and writes a record per element,
+// in order. An element that cannot be decoded gives an error record naming its
+// index (cases[i]); an array that is not well-formed JSON, or is too large, stops the
+// run with one error, since its elements cannot be told apart.
+func scoreArray(m *scoring.Model, in io.Reader, out *recordWriter) error {
+	data, err := io.ReadAll(io.LimitReader(in, maxArrayBytes+1))
+	if err != nil {
+		return fmt.Errorf("read JSON array: %w", err)
+	}
+	if len(data) > maxArrayBytes {
+		return fmt.Errorf("JSON array: longer than %d bytes; write JSON lines instead",
+			maxArrayBytes)
+	}
+	elems, err := scoring.SplitCases(bytes.TrimPrefix(data, []byte(bom)), maxArrayCases)
+	if err != nil {
+		return fmt.Errorf("read the input as one JSON array (it starts with \"[\"): %w", err)
+	}
+	for i, e := range elems {
+		var v any
+		id, c, err := scoring.DecodeCase(e)
+		if err != nil {
+			v = scoring.ErrorRecord(m.ID(), id, fmt.Errorf("cases[%d]: %w", i, err))
+		} else {
+			v = out.result(m, id, c)
+		}
+		if err := out.write(v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lineRecord decodes the line just read and returns out's result for it, or an error

@@ -12,11 +12,14 @@
 //		(-swap INPUT=A,B | -replace PATH=VALUE | -swap-model ID) [-min-move PP] [-params FILE]
 //	spiegel serve [-dir static] [-addr 127.0.0.1:8080]
 //
-// score writes one JSON line per case, a scoring.Record; a case that cannot be decoded
-// or is refused is an error record and the run goes on. explain reads the same input
-// and writes a scoring.ExplainRecord per case: the record with each term's
-// contribution and the steps from the model's reference profile on both scales. The exit status is 0 when the
-// run completes (refused cases included), 1 when it fails (an unreadable file, a site
+// score reads JSON lines (one case object per line), one JSON array of case objects
+// (input that starts with "[") or CSV, and writes one JSON line per case, a
+// scoring.Record; a case that cannot be decoded or is refused is an error record and
+// the run goes on. explain reads the same input and writes a scoring.ExplainRecord
+// per case: the record with each term's contribution and the steps from the model's
+// reference profile on both scales. The exit status is 0 when the run completes with
+// every case scored, 3 when it completes but refused at least one case (every line is
+// still written), 1 when it fails (an unreadable file or malformed JSON array, a site
 // not built) and 2 when the command line is wrong (unknown subcommand, flag or model,
 // an address that is not loopback). Events go to standard error through log/slog.
 package main
@@ -33,16 +36,19 @@ import (
 
 // Exit statuses.
 const (
-	exitOK    = 0
-	exitFail  = 1 // the run could not proceed
-	exitUsage = 2 // the command line is wrong
+	exitOK      = 0
+	exitFail    = 1 // the run could not proceed
+	exitUsage   = 2 // the command line is wrong
+	exitRefused = 3 // score or explain ran to the end, but refused at least one case
 )
 
 const usage = `usage: spiegel <command> [flags]
 
 commands:
   score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
-                                                  score cases, one JSON line each
+                                                  score cases, one JSON line each; jsonl
+                                                  input may also be one JSON array of
+                                                  cases (starting with "[")
   explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
                                                   explain cases: linear predictor, intercept
                                                   or centring, one contribution per term and
@@ -60,6 +66,9 @@ commands:
                                                   what a fault does to a population's
                                                   results, as one JSON summary
   serve [-dir static] [-addr 127.0.0.1:8080]      serve the built calculator locally
+
+Exit status: 0 done; 1 the run could not proceed; 2 wrong command line; 3 score or
+explain wrote every line but refused at least one case (see its "error").
 
 Run spiegel <command> -h for a command's flags.
 `

@@ -32,7 +32,8 @@ func runCases(e *env, name string, args []string, explain bool) int {
 	pin := fs.String("pin", "", "refuse a parameter file whose SHA-256 is not `hex`")
 	in := fs.String("in", "", "read cases from `file` (default or -: standard input)")
 	format := fs.String("format", "", "input format, jsonl or csv (default: csv for a "+
-		".csv file, else jsonl)")
+		".csv file, else jsonl); jsonl input that starts with \"[\" is read as one JSON "+
+		"array of cases")
 	if code, ok := parseFlags(e, fs, args); !ok {
 		return code
 	}
@@ -71,6 +72,11 @@ func score(e *env, m *scoring.Model, path string, read caseReader, explain bool)
 		done = "explained"
 	}
 	e.log.Info(done, "model", m.ID(), "cases", out.n, "refused", out.refused)
+	if out.refused > 0 {
+		e.log.Error("some cases were refused; their lines hold the reasons", "model", m.ID(),
+			"refused", out.refused, "of", out.n)
+		return exitRefused
+	}
 	return exitOK
 }
 

@@ -98,8 +98,9 @@ func TestScoreBadLines(t *testing.T) {
 	tooLong := `{"id": "` + strings.Repeat("x", maxLineBytes) + `"}`
 	in := cases[0].line + "\n{not json\n\n  \r\n[1]\r\n" + tooLong + "\n" + cases[1].line
 	code, stdout, stderr := runCmd(t, in, "score", "-model", "ogrs3")
-	if code != exitOK {
-		t.Fatalf("spiegel score = %d, stderr %q; want %d", code, stderr, exitOK)
+	if code != exitRefused || !strings.Contains(stderr, "refused=3 of=5") {
+		t.Fatalf("spiegel score = %d, stderr %q; want %d and the count", code, stderr,
+			exitRefused)
 	}
 	got := records(t, stdout)
 	if len(got) != 5 {
@@ -147,8 +148,9 @@ func TestScoreMissingField(t *testing.T) {
 	}
 	code, stdout, _ := runCmd(t, line, "score", "-model", "ogrs3")
 	got := records(t, stdout)
-	if code != exitOK || len(got) != 1 {
-		t.Fatalf("spiegel score = %d with %d records, want 0 with 1", code, len(got))
+	if code != exitRefused || len(got) != 1 {
+		t.Fatalf("spiegel score = %d with %d records, want %d with 1", code, len(got),
+			exitRefused)
 	}
 	want := []scoring.FieldError{{Field: "birth_date", Message: "missing", Code: "missing"}}
 	if got[0].ID != tc.id || !reflect.DeepEqual(got[0].Errors, want) {
@@ -227,5 +229,58 @@ func checkRefused(t *testing.T, r scoring.Record, want string) {
 	t.Helper()
 	if r.Model != "ogrs3" || !strings.Contains(r.Error, want) || r.Probabilities != nil {
 		t.Errorf("record = %+v, want an error record containing %q", r, want)
+	}
+}
+
+// TestScoreExitStatus pins the exit status of score: 0 when every case is scored, 3
+// (exitRefused) when any case is refused, even when every line was written, and 3
+// when every case is refused.
+func TestScoreExitStatus(t *testing.T) {
+	cases := readTestCases(t)
+	tests := []struct {
+		name, in string
+		want     int
+		lines    int
+	}{
+		{"all scored", cases[0].line + "\n" + cases[1].line, exitOK, 2},
+		{"one refused", cases[0].line + "\n" + `{"id": "r", "sex": "x"}`, exitRefused, 2},
+		{"all refused", `{"id": "r1"}` + "\n" + `{"id": "r2"}`, exitRefused, 2},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCmd(t, tt.in, "score", "-model", "ogrs3")
+		if code != tt.want || len(records(t, stdout)) != tt.lines {
+			t.Errorf("%s: spiegel score = %d with %d lines (stderr %q), want %d with %d",
+				tt.name, code, len(records(t, stdout)), stderr, tt.want, tt.lines)
+		}
+	}
+}
+
+// TestScoreJSONArray checks that input given as one JSON array of cases, rather than
+// JSON lines, is scored element by element, the same as the lines would be, and
+// that a malformed array stops the run with one error rather than one per line.
+func TestScoreJSONArray(t *testing.T) {
+	cases := readTestCases(t)
+	lines := cases[0].line + "\n" + cases[1].line + "\n"
+	_, want, _ := runCmd(t, lines, "score", "-model", "ogrs3")
+	array := "\ufeff \n[" + cases[0].line + ",\n" + cases[1].line + "]\n"
+	code, got, stderr := runCmd(t, array, "score", "-model", "ogrs3")
+	if code != exitOK || got != want {
+		t.Errorf("spiegel score of a JSON array = %d, stderr %q:\n%s\nwant the JSON lines' "+
+			"records:\n%s", code, stderr, got, want)
+	}
+
+	code, stdout, _ := runCmd(t, `[{"id": "a"}, 7]`, "score", "-model", "ogrs3")
+	got2 := records(t, stdout)
+	if code != exitRefused || len(got2) != 2 || got2[0].ID != "a" ||
+		!strings.Contains(got2[1].Error, "cases[1]: case: not a JSON object") {
+		t.Errorf("spiegel score [{a}, 7] = %d %+v, want two refused records", code, got2)
+	}
+
+	pretty := "[\n  {\"id\": \"a\",\n   \"sex\": \"male\"},\n  {\"id\": \"b\"\n"
+	code, stdout, stderr = runCmd(t, pretty, "score", "-model", "ogrs3")
+	if code != exitFail || stdout != "" || strings.Count(stderr, "\n") != 1 ||
+		!strings.Contains(stderr, "read the input as one JSON array") {
+		t.Errorf("spiegel score of a malformed array = %d, stdout %q, stderr %q; want %d, "+
+			"no records and one error", code, stdout, stderr, exitFail)
 	}
 }
