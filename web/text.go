@@ -112,6 +112,9 @@ type JSText struct {
 	// code (scoring.ErrorCodes), with {limit}, {related} and {related_value}; an
 	// error without a code is shown with the engine's own message.
 	InputErrors map[string]string `json:"input_errors"`
+	// DateFuture refuses a date after today's, which the page checks since the
+	// engine has no clock.
+	DateFuture string `json:"date_future"` // {today}
 
 	// A group of variants (OxRec-NL). Population and outcome labels are looked up
 	// by id: population_<id>, outcome_<id>.
@@ -285,6 +288,7 @@ var English = Text{
 		ValueMessage:    "“{value}”: {message}",
 		DecimalSign:     ".",
 		InputErrors:     inputErrorsEN,
+		DateFuture:      "after today ({today}); a date in the future is not accepted",
 
 		SyntheticBanner:       "SYNTHETIC — NOT OxRec",
 		PopulationDetained:    "Detained",

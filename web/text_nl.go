@@ -95,6 +95,7 @@ var Dutch = Text{
 		ValueMessage:    "“{value}”: {message}",
 		DecimalSign:     ",",
 		InputErrors:     inputErrorsNL,
+		DateFuture:      "na vandaag ({today}); een datum in de toekomst wordt niet geaccepteerd",
 
 		SyntheticBanner:       "SYNTHETISCH — NIET OxRec",
 		PopulationDetained:    "Gedetineerd",

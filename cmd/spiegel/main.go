@@ -3,8 +3,8 @@
 //
 // Usage:
 //
-//	spiegel score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
-//	spiegel explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
+//	spiegel score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]] [-today DATE]
+//	spiegel explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]] [-today DATE]
 //	spiegel verify -params FILE [-pin SHA256]
 //	spiegel models
 //	spiegel describe -model ID [-params FILE]
@@ -15,7 +15,9 @@
 // score reads JSON lines (one case object per line), one JSON array of case objects
 // (input that starts with "[") or CSV, and writes one JSON line per case, a
 // scoring.Record; a case that cannot be decoded or is refused is an error record and
-// the run goes on. explain reads the same input and writes a scoring.ExplainRecord
+// the run goes on; a date input after -today (by default the computer's date) is
+// refused, since the engine has no clock. explain reads the same input and writes a
+// scoring.ExplainRecord
 // per case: the record with each term's contribution and the steps from the model's
 // reference profile on both scales. The exit status is 0 when the run completes with
 // every case scored, 3 when it completes but refused at least one case (every line is
@@ -46,11 +48,12 @@ const usage = `usage: spiegel <command> [flags]
 
 commands:
   score -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
-                                                  score cases, one JSON line each; jsonl
+        [-today YYYY-MM-DD]                       score cases, one JSON line each; jsonl
                                                   input may also be one JSON array of
-                                                  cases (starting with "[")
+                                                  cases (starting with "["); a date after
+                                                  -today (default: today) is refused
   explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]]
-                                                  explain cases: linear predictor, intercept
+          [-today YYYY-MM-DD]                     explain cases: linear predictor, intercept
                                                   or centring, one contribution per term and
                                                   the change from the reference profile
   verify -params FILE [-pin SHA256]               verify a parameter file (exit 0: passed)

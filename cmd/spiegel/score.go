@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"spiegel/scoring"
 )
@@ -34,8 +35,14 @@ func runCases(e *env, name string, args []string, explain bool) int {
 	format := fs.String("format", "", "input format, jsonl or csv (default: csv for a "+
 		".csv file, else jsonl); jsonl input that starts with \"[\" is read as one JSON "+
 		"array of cases")
+	today := fs.String("today", time.Now().Format(time.DateOnly), "refuse a date input "+
+		"after this `YYYY-MM-DD` (default: today's date on this computer)")
 	if code, ok := parseFlags(e, fs, args); !ok {
 		return code
+	}
+	if _, err := time.Parse(time.DateOnly, *today); err != nil {
+		e.log.Error("-today: want a date YYYY-MM-DD", "today", *today)
+		return exitUsage
 	}
 	read, err := reader(*format, *in)
 	if err != nil {
@@ -46,11 +53,12 @@ func runCases(e *env, name string, args []string, explain bool) int {
 	if !ok {
 		return code
 	}
-	return score(e, m, *in, read, explain)
+	return score(e, m, *in, read, &recordWriter{explain: explain, today: *today})
 }
 
-// score opens the input, scores (or explains) it with read and logs the totals.
-func score(e *env, m *scoring.Model, path string, read caseReader, explain bool) int {
+// score opens the input, scores (or explains) it with read into out and logs the
+// totals.
+func score(e *env, m *scoring.Model, path string, read caseReader, out *recordWriter) int {
 	in, err := openInput(path, e.stdin)
 	if err != nil {
 		e.log.Error("open input", "err", err)
@@ -58,7 +66,8 @@ func score(e *env, m *scoring.Model, path string, read caseReader, explain bool)
 	}
 	defer in.Close()
 
-	out := &recordWriter{w: bufio.NewWriter(e.stdout), explain: explain}
+	out.w = bufio.NewWriter(e.stdout)
+	out.dates = dateInputs(m)
 	err = read(m, in, out)
 	if flushErr := out.w.Flush(); err == nil {
 		err = flushErr
@@ -68,7 +77,7 @@ func score(e *env, m *scoring.Model, path string, read caseReader, explain bool)
 		return exitFail
 	}
 	done := "scored"
-	if explain {
+	if out.explain {
 		done = "explained"
 	}
 	e.log.Info(done, "model", m.ID(), "cases", out.n, "refused", out.refused)
@@ -111,19 +120,60 @@ func openInput(path string, stdin io.Reader) (io.ReadCloser, error) {
 }
 
 // recordWriter writes records as JSON lines and counts them. With explain set, a
-// case's line is its scoring.ExplainRecord instead of its scoring.Record.
+// case's line is its scoring.ExplainRecord instead of its scoring.Record. A case
+// with a date input (dates) after today is refused.
 type recordWriter struct {
 	w          *bufio.Writer
 	n, refused int
 	explain    bool
+	today      string   // YYYY-MM-DD
+	dates      []string // the model's date inputs
 }
 
 // result computes one decoded case's line: its Record or its ExplainRecord.
 func (o *recordWriter) result(m *scoring.Model, id string, c scoring.Case) any {
+	if err := o.futureDates(c); err != nil {
+		r := scoring.ErrorRecord(m.ID(), id, err)
+		if o.explain {
+			return scoring.ExplainRecord{Record: r}
+		}
+		return r
+	}
 	if o.explain {
 		return scoring.ExplainCase(m, id, c)
 	}
 	return scoring.ScoreRecord(m, id, c)
+}
+
+// dateInputs returns the ids of the model's date inputs.
+func dateInputs(m *scoring.Model) []string {
+	var out []string
+	for _, p := range m.Definition().Predictors {
+		if p.Type == scoring.TypeDate {
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}
+
+// futureDates refuses the case's dates after o.today: no birth, conviction or
+// assessment lies in the future. The engine has no clock, so the command checks this,
+// as the page does. A value that is not a date is left to the engine to refuse; an
+// empty o.today checks nothing.
+func (o *recordWriter) futureDates(c scoring.Case) error {
+	var errs scoring.InputErrors
+	for _, id := range o.dates {
+		v := c[id]
+		if _, err := time.Parse(time.DateOnly, v); err != nil || o.today == "" || v <= o.today {
+			continue
+		}
+		errs = append(errs, &scoring.InputError{Predictor: id, Value: v,
+			Err: fmt.Errorf("%w: after today, %s", scoring.ErrOutOfRange, o.today)})
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 // write writes one line, a scoring.Record or scoring.ExplainRecord. A line that

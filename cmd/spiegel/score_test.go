@@ -284,3 +284,36 @@ func TestScoreJSONArray(t *testing.T) {
 			"no records and one error", code, stdout, stderr, exitFail)
 	}
 }
+
+// TestScoreRefusesFutureDates checks that a date after -today (by default the
+// computer's date) is refused, naming the field and value, in score and explain.
+func TestScoreRefusesFutureDates(t *testing.T) {
+	tc := readTestCases(t)[0]
+	for _, cmd := range []string{"score", "explain"} {
+		code, stdout, _ := runCmd(t, tc.line, cmd, "-model", "ogrs3", "-today", "2024-01-15")
+		if code != exitOK {
+			t.Errorf("spiegel %s -today 2024-01-15 (the assessment date) = %d, want %d", cmd, code, exitOK)
+		}
+		future := strings.Replace(tc.line, `"assessment_date": "2024-01-15"`,
+			`"assessment_date": "2031-03-31"`, 1)
+		if future == tc.line {
+			t.Fatal("testdata case 1 has no assessment_date 2024-01-15")
+		}
+		code, stdout, _ = runCmd(t, future, cmd, "-model", "ogrs3", "-today", "2026-12-04")
+		r := records(t, stdout)[0]
+		if code != exitRefused || len(r.Errors) != 1 || r.Errors[0].Field != "assessment_date" ||
+			r.Errors[0].Value != "2031-03-31" ||
+			r.Errors[0].Message != "outside the accepted range: after today, 2026-12-04" {
+			t.Errorf("spiegel %s, assessment 2031-03-31 = %d %+v, want assessment_date "+
+				"refused as after today", cmd, code, r.Errors)
+		}
+		code, stdout, _ = runCmd(t, future, cmd, "-model", "ogrs3")
+		if code != exitRefused || !strings.Contains(stdout, "after today") {
+			t.Errorf("spiegel %s without -today, assessment 2031-03-31 = %d %s, want it "+
+				"refused as after the computer's date", cmd, code, stdout)
+		}
+	}
+	if code, _, _ := runCmd(t, tc.line, "score", "-model", "ogrs3", "-today", "soon"); code != exitUsage {
+		t.Errorf("spiegel score -today soon = %d, want %d", code, exitUsage)
+	}
+}

@@ -1,0 +1,82 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"spiegel/scoring"
+	"spiegel/web"
+)
+
+// TestFutureDateRefusedInline enters an OGRS3 case whose assessment date lies after
+// today, on the English and the Dutch page: the engine (which has no clock) would
+// score it, so the page itself must refuse it, inline on the field, in the page's
+// language, keeping what was typed and showing no result.
+func TestFutureDateRefusedInline(t *testing.T) {
+	m, _ := builtinModel(t, "ogrs3")
+	c := scoring.Case{}
+	for k, v := range ogrs3Case {
+		c[k] = v
+	}
+	c["assessment_date"] = "2079-06-30"
+	if r := scoring.ScoreRecord(m, "", c); r.Error != "" {
+		t.Fatalf("the engine refuses the case itself: %s", r.Error)
+	}
+	for _, lang := range []struct {
+		path string
+		text web.Text
+	}{{"/", web.English}, {"/index.nl.html", web.Dutch}} {
+		t.Run(lang.text.Lang, func(t *testing.T) {
+			p := newPageAt(t, lang.path)
+			_, d := builtinModel(t, "ogrs3")
+			d = lang.text.JS.Models.Description(d)
+			form := modelForm(p, "ogrs3")
+			enterCase(t, form, d, c)
+			if err := form.GetByTestId("calculate").Click(); err != nil {
+				t.Fatal(err)
+			}
+			today := p.evalJS(t, `() => {
+				const d = new Date(), two = (n) => String(n).padStart(2, "0");
+				return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+			}`).(string)
+			want := web.Fill(lang.text.JS.ValueMessage, map[string]string{"value": "2079-06-30",
+				"message": web.Fill(lang.text.JS.DateFuture, map[string]string{"today": today})})
+			field := form.GetByTestId("error-assessment_date")
+			if err := expect.Locator(field).ToHaveText(want); err != nil {
+				t.Errorf("error-assessment_date: %v", err)
+			}
+			ctl := control(t, form, d, "assessment_date")
+			if inv, _ := ctl.GetAttribute("aria-invalid"); inv != "true" {
+				t.Errorf("assessment_date aria-invalid = %q, want true", inv)
+			}
+			for _, other := range []string{"birth_date", "conviction_date"} {
+				if s := text(t, form.GetByTestId("error-"+other)); s != "" {
+					t.Errorf("error-%s = %q, want none", other, s)
+				}
+			}
+			checkValuesKept(t, form, d, c)
+			if n, _ := p.GetByTestId("result").Locator("*").Count(); n != 0 {
+				t.Errorf("result region has %d elements after a refused case, want none", n)
+			}
+
+			// Today's date itself is accepted.
+			if err := ctl.Fill(today); err != nil {
+				t.Fatal(err)
+			}
+			if err := form.GetByTestId("calculate").Click(); err != nil {
+				t.Fatal(err)
+			}
+			c2 := scoring.Case{}
+			for k, v := range c {
+				c2[k] = v
+			}
+			c2["assessment_date"] = today
+			checkProbabilities(t, p.GetByTestId("result"), m, c2)
+			if s := text(t, field); strings.Contains(s, "2079") {
+				t.Errorf("after correcting, error-assessment_date = %q", s)
+			}
+		})
+	}
+}
