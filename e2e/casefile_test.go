@@ -186,6 +186,12 @@ func checkBadFiles(t *testing.T, p *testPage, form playwright.Locator, d scoring
 			"ogrs3--sex: " + web.English.JS.Case.NoField},
 		{"level.json", `{"format": "spiegel-case/1", "model": "ogrs3", "case": {"sex": "x", "previous_sanctions": "1"}}`,
 			"Sex (sex): “x” is not one of the answers"},
+		// A date input empties a value that is not a date without a word: the page
+		// must name it rather than say "Opened" over an emptied field.
+		{"date.json", `{"format": "spiegel-case/1", "model": "ogrs3", "case": {"birth_date": "1990-02-30", "previous_sanctions": "1"}}`,
+			"Date of birth (birth_date): “1990-02-30” is not a date written YYYY-MM-DD"},
+		{"datefmt.json", `{"format": "spiegel-case/1", "model": "ogrs3", "case": {"assessment_date": "15-01-2025"}}`,
+			"Date of the assessment (assessment_date): “15-01-2025” is not a date written YYYY-MM-DD"},
 	}
 	status := p.GetByTestId("case-status")
 	for _, b := range bad {
@@ -199,5 +205,93 @@ func checkBadFiles(t *testing.T, p *testPage, form playwright.Locator, d scoring
 		if got, _ := typed.InputValue(); got != "33" {
 			t.Errorf("after %s, the typed value is %q, want 33", b.name, got)
 		}
+	}
+}
+
+// caseFile is a saved-case file of the OGRS3 case c.
+func caseFile(t *testing.T, c scoring.Case) []byte {
+	t.Helper()
+	data, err := json.Marshal(map[string]any{"format": "spiegel-case/1", "model": "ogrs3",
+		"case": c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestOpenCaseAsksBeforeReplacing opens a case file over a form with entered
+// values, on the English and the Dutch page: a modal dialog in the page's language
+// asks first, with the keep button focused; Escape keeps what was entered, and the
+// replace button, reached with Tab and pressed with Enter, opens the file.
+func TestOpenCaseAsksBeforeReplacing(t *testing.T) {
+	for _, lang := range []struct {
+		path string
+		text web.Text
+	}{{"/", web.English}, {"/index.nl.html", web.Dutch}} {
+		t.Run(lang.text.Lang, func(t *testing.T) {
+			p := newPageAt(t, lang.path)
+			_, d := builtinModel(t, "ogrs3")
+			d = lang.text.JS.Models.Description(d)
+			form := modelForm(p, "ogrs3")
+			enterCase(t, form, d, ogrs3Case)
+			other := scoring.Case{"sex": "male", "previous_sanctions": "2"}
+			msg := lang.text.JS.Case
+			dialog := p.GetByRole("dialog", playwright.PageGetByRoleOptions{Name: msg.ReplaceTitle})
+			input := p.GetByLabel(msg.Open, playwright.PageGetByLabelOptions{Exact: playwright.Bool(true)})
+			choose := func() {
+				if err := input.SetInputFiles([]playwright.InputFile{{Name: "other.json",
+					MimeType: "application/json", Buffer: caseFile(t, other)}}); err != nil {
+					t.Fatal(err)
+				}
+				if err := expect.Locator(dialog).ToBeVisible(); err != nil {
+					t.Fatalf("no question before replacing entered values: %v", err)
+				}
+			}
+
+			// Escape keeps the form as it was.
+			choose()
+			keep := dialog.GetByRole("button", playwright.LocatorGetByRoleOptions{Name: msg.ReplaceKeep})
+			if err := expect.Locator(keep).ToBeFocused(); err != nil {
+				t.Errorf("keep button not focused first: %v", err)
+			}
+			if err := expect.Locator(dialog).ToContainText(web.Fill(msg.ReplaceText,
+				map[string]string{"model": d.Name, "file": "other.json"})); err != nil {
+				t.Errorf("dialog text: %v", err)
+			}
+			if err := p.Keyboard().Press("Escape"); err != nil {
+				t.Fatal(err)
+			}
+			if err := expect.Locator(dialog).ToBeHidden(); err != nil {
+				t.Fatalf("Escape did not close the dialog: %v", err)
+			}
+			status := p.GetByTestId("case-status")
+			if err := expect.Locator(status).ToHaveText(web.Fill(msg.Kept,
+				map[string]string{"file": "other.json"})); err != nil {
+				t.Errorf("status after keeping: %v", err)
+			}
+			checkValuesKept(t, form, d, ogrs3Case)
+
+			// Tab, Enter on the replace button opens the file.
+			choose()
+			if err := p.Keyboard().Press("Tab"); err != nil {
+				t.Fatal(err)
+			}
+			replace := dialog.GetByRole("button", playwright.LocatorGetByRoleOptions{Name: msg.ReplaceConfirm})
+			if err := expect.Locator(replace).ToBeFocused(); err != nil {
+				t.Errorf("Tab from keep does not reach replace: %v", err)
+			}
+			if err := p.Keyboard().Press("Enter"); err != nil {
+				t.Fatal(err)
+			}
+			if err := expect.Locator(status).ToHaveText(web.Fill(msg.Opened,
+				map[string]string{"file": "other.json"})); err != nil {
+				t.Errorf("status after replacing: %v", err)
+			}
+			for _, pd := range d.Predictors {
+				if err := expect.Locator(control(t, form, d, pd.ID)).ToHaveValue(other[pd.ID]); err != nil {
+					t.Errorf("after replacing, %s: %v", pd.ID, err)
+				}
+			}
+		})
 	}
 }

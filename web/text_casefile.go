@@ -26,6 +26,14 @@ type CaseFileText struct {
 	NoField     string `json:"no_field"`
 	NotText     string `json:"not_text"`
 	NotAnAnswer string `json:"not_an_answer"` // {value}
+	NotADate    string `json:"not_a_date"`    // {value}
+
+	// Opening a file into a form that holds typed values asks first.
+	ReplaceTitle   string `json:"replace_title"`
+	ReplaceText    string `json:"replace_text"` // {model} {file}
+	ReplaceConfirm string `json:"replace_confirm"`
+	ReplaceKeep    string `json:"replace_keep"`
+	Kept           string `json:"kept"` // {file}
 }
 
 // caseFileEN is CaseFileText in English.
@@ -52,6 +60,13 @@ var caseFileEN = CaseFileText{
 	NoField:     "this model has no such field",
 	NotText:     "the value must be text",
 	NotAnAnswer: "“{value}” is not one of the answers",
+	NotADate:    "“{value}” is not a date written YYYY-MM-DD",
+
+	ReplaceTitle:   "Replace what is in the form?",
+	ReplaceText:    "The form of {model} holds values you entered. Opening {file} replaces all of them.",
+	ReplaceConfirm: "Replace with the file",
+	ReplaceKeep:    "Keep what I entered",
+	Kept:           "Not opened: {file}. What you entered is kept.",
 }
 
 // caseFileNL is CaseFileText in Dutch.
@@ -78,4 +93,11 @@ var caseFileNL = CaseFileText{
 	NoField:     "dit model heeft geen veld met deze naam",
 	NotText:     "de waarde moet tekst zijn",
 	NotAnAnswer: "“{value}” is geen van de antwoorden",
+	NotADate:    "“{value}” is geen datum in de vorm JJJJ-MM-DD",
+
+	ReplaceTitle:   "Vervangen wat in het formulier staat?",
+	ReplaceText:    "Het formulier van {model} bevat waarden die u hebt ingevuld. {file} openen vervangt ze allemaal.",
+	ReplaceConfirm: "Vervangen door het bestand",
+	ReplaceKeep:    "Behouden wat ik heb ingevuld",
+	Kept:           "Niet geopend: {file}. Wat u hebt ingevuld, blijft staan.",
 }

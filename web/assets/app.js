@@ -467,8 +467,7 @@
 
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, localNumber, translate,
-    horizonName,
-    contributionTable, renderResult, show, forget,
+    horizonName, contributionTable, renderResult, show, forget, edited,
     onResult: (hook) => { resultHooks.push(hook); },
     onReady: (hook) => {
       if (root.dataset.engine === "ready") hook();

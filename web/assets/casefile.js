@@ -3,7 +3,8 @@
 // engine judges the values when Calculate is pressed. Saving builds the file in
 // the browser (a Blob behind a download link) and sends nothing anywhere; opening
 // reads the chosen file in the browser and changes the form only when every value
-// in it fits, so that nothing typed is lost to a bad file.
+// in it fits, so that nothing typed is lost to a bad file, and, when the form holds
+// values the user entered, only after asking.
 "use strict";
 
 (() => {
@@ -15,6 +16,7 @@
   const picker = document.getElementById("model-picker");
   const status = tools.querySelector("[data-testid=case-status]");
   const opener = tools.querySelector("[data-testid=open-case]");
+  const asker = tools.querySelector("dialog[data-testid=case-replace]");
   const demos = JSON.parse(document.getElementById("spiegel-demo-cases").textContent);
 
   // FORMAT is the format tag of a saved case; MAX_KB bounds the file opened.
@@ -150,6 +152,8 @@
   }
 
   // fieldError returns why value cannot go into the control name of form, or "".
+  // A date input silently empties a value that is not a real YYYY-MM-DD date, so
+  // the value is tried on a detached input of the same type first.
   function fieldError(form, name, value) {
     const ctl = controlOf(form, name);
     if (!ctl || ctl.type === "file" || ctl.tagName === "BUTTON") return msg.no_field;
@@ -157,6 +161,11 @@
     const choices = ctl instanceof RadioNodeList ? Array.from(ctl).map((r) => r.value)
       : ctl.tagName === "SELECT" ? Array.from(ctl.options).map((o) => o.value) : null;
     if (choices && !choices.includes(value)) return fill(msg.not_an_answer, { value });
+    if (ctl.type === "date") {
+      const probe = el("input", { type: "date" });
+      probe.value = value;
+      if (probe.value !== value) return fill(msg.not_a_date, { value });
+    }
     return "";
   }
 
@@ -193,6 +202,9 @@
       }
       const { form, errors } = check(doc);
       if (errors.length) return refuse(errors);
+      if (page.edited(form) && !(await askReplace(doc.model, file.name))) {
+        return say(fill(msg.kept, { file: file.name }));
+      }
       choose(doc.model);
       replaceCase(form, doc.model, doc.case);
       return say(fill(msg.opened, { file: file.name }));
@@ -201,7 +213,29 @@
     }
   }
 
+  // askReplace asks, in the page's modal dialog, whether the file may replace the
+  // values entered in the form of model; it resolves true only for the replace
+  // button. Escape and the keep button (focused first) keep the form. Focus goes
+  // back to the file chooser.
+  function askReplace(model, file) {
+    const option = Array.from(picker.options).find((o) => o.value === model);
+    asker.querySelector("[data-testid=case-replace-text]").textContent =
+      fill(msg.replace_text, { model: option ? option.text : model, file });
+    return new Promise((resolve) => {
+      asker.returnValue = "";
+      asker.addEventListener("close", () => {
+        opener.focus();
+        resolve(asker.returnValue === "replace");
+      }, { once: true });
+      asker.showModal();
+    });
+  }
+
   // Wiring.
+
+  for (const b of asker.querySelectorAll("button[data-action]")) {
+    b.addEventListener("click", () => asker.close(b.dataset.action));
+  }
 
   for (const b of tools.querySelectorAll("button[data-demo]")) {
     b.addEventListener("click", () => loadDemo(b.dataset.demo));
