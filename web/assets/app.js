@@ -30,6 +30,14 @@
     minimumFractionDigits: 4, maximumFractionDigits: 4, signDisplay: "exceptZero",
   });
 
+  // decimalPoint turns a number typed with the page's decimal comma ("5,9", on the
+  // Dutch page) into the engine's form ("5.9"); anything else goes on as typed, for
+  // the engine's strict parsing to judge ("1.234,5" too). localNumber does the
+  // reverse for the numbers the page writes.
+  function decimalPoint(v) {
+    return text.decimal_sign === "," && /^\s*[+-]?\d*,\d+\s*$/.test(v) ? v.replace(",", ".") : v;
+  }
+
   // fill replaces each {name} in s with args[name], as web.Fill does in Go.
   function fill(s, args) {
     return s.replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
@@ -188,13 +196,21 @@
   // Scoring a form.
 
   // collect returns the form's values keyed by predictor id; empty fields are left
-  // out so that the engine reports them as missing.
+  // out so that the engine reports them as missing. Numbers typed with a decimal
+  // comma on the Dutch page go to the engine with a point.
   function collect(form) {
     const c = {};
     for (const [name, value] of new FormData(form)) {
-      if (value !== "") c[name] = value;
+      if (value !== "") c[name] = typedValue(form, name, value);
     }
     return c;
+  }
+
+  // typedValue is value, typed into form's control name, in the engine's form: a
+  // text input's number with a decimal point.
+  function typedValue(form, name, value) {
+    const ctl = form.elements.namedItem(name);
+    return ctl && ctl.type === "text" ? decimalPoint(value) : value;
   }
 
   // clearErrors removes the marks of the previous attempt, not the values.
@@ -219,11 +235,13 @@
     return e.value ? fill(text.value_message, { value: e.value, message: message }) : message;
   }
 
-  // localNumber writes a number the engine gave as text with the page's decimal
-  // sign; other text (a date) is kept.
+  // localNumber writes a number the engine gave (as text or as a number) with the
+  // page's decimal sign; other text (a date) is kept.
   function localNumber(s) {
-    if (!s || !/^-?\d+(\.\d+)?$/.test(s)) return s || "";
-    return s.replace(".", text.decimal_sign || ".");
+    if (s === undefined || s === null) return "";
+    const t = String(s);
+    if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(t)) return t;
+    return t.replace(".", text.decimal_sign || ".");
   }
 
   // warningTexts are a record's warnings, written by the page from their data where
@@ -261,9 +279,11 @@
         loose.push(e.field ? e.field + ": " + errorText(e, model) : errorText(e, model));
         continue;
       }
+      // The refused value as the user typed it ("5,9"), not as the engine got it.
+      const said = control.type === "text" && e.value && decimalPoint(control.value) === e.value
+        ? errorText({ ...e, value: control.value }, model) : errorText(e, model);
       const out = document.getElementById(control.dataset.errorId || control.id + "-error");
-      const msg = errorText(e, model);
-      out.textContent = out.textContent ? out.textContent + "; " + msg : msg;
+      out.textContent = out.textContent ? out.textContent + "; " + said : said;
       if (!control.hasAttribute("aria-invalid")) marked++;
       control.setAttribute("aria-invalid", "true");
       first = first || control;
@@ -360,9 +380,9 @@
         hasBands
           ? el("td", { "data-testid": "band-" + h.label, text: band ? band.label : "" })
           : null,
-        el("td", { class: "exact", text: String(p) }),
+        el("td", { class: "exact", text: localNumber(p) }),
         hasIntercepts
-          ? el("td", { class: "number", text: String(rec.intercepts[h.label]) })
+          ? el("td", { class: "number", text: localNumber(rec.intercepts[h.label]) })
           : null);
     });
     return el("table", { class: "probabilities" }, el("thead", {}, head), el("tbody", {}, ...rows));
@@ -375,12 +395,12 @@
     const named = (label, value) => (label === ctr.label ? value : label + ": " + value);
     return ctr.inputs.map((input, i) => {
       const derived = (rec.derived || []).find((v) => v.id === input);
-      if (derived) return named(derived.label, derived.value);
+      if (derived) return named(derived.label, localNumber(derived.value));
       const p = (d.predictors || []).find((v) => v.id === input);
       if (!p) return input;
       const key = ctr.key && ctr.key[i] !== undefined ? ctr.key[i] : c[input];
       const level = (p.levels || []).find((l) => l.id === key);
-      return named(p.label, level ? level.label : key);
+      return named(p.label, level ? level.label : localNumber(key));
     }).join("; ");
   }
 
@@ -442,12 +462,12 @@
     }
     card.append(el("h3", { text: text.contributions }), contributionTable(rec, d, c));
     if (rec.centring) {
-      card.append(el("p", { class: "note", text: text.centring + ": " + String(rec.centring) }));
+      card.append(el("p", { class: "note", text: text.centring + ": " + localNumber(rec.centring) }));
     }
     card.append(...(more.contributions || []));
     if (rec.derived && rec.derived.length) {
       card.append(el("h3", { text: text.derived }),
-        pairs(rec.derived.map((v) => [v.label, v.value, v.id]), "derived-"));
+        pairs(rec.derived.map((v) => [v.label, localNumber(v.value), v.id]), "derived-"));
     }
     card.append(el("h3", { text: text.identity }), pairs([
       [text.model_id, rec.model, "model"],
@@ -467,7 +487,7 @@
 
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, localNumber, translate,
-    horizonName, contributionTable, renderResult, show, forget, edited,
+    horizonName, contributionTable, renderResult, show, forget, edited, decimalPoint,
     onResult: (hook) => { resultHooks.push(hook); },
     onReady: (hook) => {
       if (root.dataset.engine === "ready") hook();

@@ -61,13 +61,14 @@
   // Filling a form.
 
   // fillForm sets every named control of form from values (missing names are
-  // emptied) and tells the other scripts, as typing would.
+  // emptied; numbers in text inputs written the page's way) and tells the other
+  // scripts, as typing would.
   function fillForm(form, values) {
     for (const c of form.elements) {
       if (!c.name || c.type === "file" || c.tagName === "BUTTON") continue;
       const v = Object.hasOwn(values, c.name) ? values[c.name] : "";
       if (c.type === "radio" || c.type === "checkbox") c.checked = c.value === v;
-      else c.value = v;
+      else c.value = c.type === "text" ? page.localNumber(v) : v;
     }
     for (const c of form.elements) {
       if (!c.name || c.type === "file") continue;
@@ -110,7 +111,11 @@
     for (const ctl of form.elements) {
       if (!ctl.name || ctl.type === "file" || ctl.tagName === "BUTTON") continue;
       if ((ctl.type === "radio" || ctl.type === "checkbox") && !ctl.checked) continue;
-      if (ctl.value !== "") c[ctl.name] = ctl.value;
+      // A number typed with a decimal comma is saved with a point, as the engine
+      // reads it, so that the file opens in either language.
+      if (ctl.value !== "") {
+        c[ctl.name] = ctl.type === "text" ? page.decimalPoint(ctl.value) : ctl.value;
+      }
     }
     return c;
   }

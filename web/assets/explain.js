@@ -265,9 +265,9 @@
     let words = null;
     if (x.intercepts) {
       words = page.text.intercept + " — " + hs.map((h) => page.horizonName(h) + ": " +
-        String(x.intercepts[h.label])).join("; ");
+        page.localNumber(x.intercepts[h.label])).join("; ");
     } else if (x.centring !== undefined) {
-      words = page.text.centring + ": " + String(x.centring);
+      words = page.text.centring + ": " + page.localNumber(x.centring);
     }
     if (!words) return null;
     return el("p", { class: "note", "data-testid": "explain-constant", text: words });
@@ -310,7 +310,7 @@
   // whatIfRow is one answer: its label, the case's value, and a control holding a
   // copy of it (as the control's default, so that reset goes back to the case).
   function whatIfRow(p, c, id) {
-    const v = c[p.id] === undefined ? "" : String(c[p.id]);
+    const v = c[p.id] === undefined ? "" : shownNum(p, String(c[p.id]));
     let control;
     if (p.type === "level") {
       control = el("select", { id, name: p.id, "aria-describedby": id + "-error" },
@@ -331,14 +331,20 @@
   // shown is a value as the user knows it: a level's label, or what was typed.
   function shown(p, v) {
     const level = (p.levels || []).find((l) => l.id === v);
-    return level ? level.label : v;
+    return level ? level.label : shownNum(p, v);
+  }
+
+  // shownNum writes a number input's value the page's way (a decimal comma on
+  // the Dutch page); other values stay as they are.
+  function shownNum(p, v) {
+    return p.type === "number" || p.type === "count" ? page.localNumber(v) : v;
   }
 
   // compare asks the engine for the case and its changed copy and shows both.
   function compare(model, d, c, form, out) {
     page.clearErrors(form);
     const after = {};
-    for (const [k, v] of new FormData(form)) if (v !== "") after[k] = v;
+    for (const [k, v] of new FormData(form)) if (v !== "") after[k] = page.decimalPoint(v);
     const r = plain(globalThis.spiegel.whatIf(model, c, after)) || {};
     const refused = r.error ? r : r.after && r.after.error ? r.after : null;
     if (refused) {

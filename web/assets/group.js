@@ -185,7 +185,7 @@
   function ruleValue(ui) {
     const answer = gateAnswer(ui);
     if (answer === "no") return "0";
-    return answer === "yes" ? ui.ruleInput.value : null;
+    return answer === "yes" ? page.decimalPoint(ui.ruleInput.value) : null;
   }
 
   // gateChanged shows the length field only after "yes"; what was typed in it stays.
@@ -249,12 +249,15 @@
   // Calculating.
 
   // collect returns the case: every answered predictor, and the rule's input as
-  // ruleValue gives it. Empty fields are left out so that the engine reports them.
+  // ruleValue gives it, numbers with a decimal point (see page.decimalPoint). Empty
+  // fields are left out so that the engine reports them.
   function collect(ui) {
     const c = {};
     const skip = new Set(["outcome", ui.gateRadios[0].name]);
     for (const [name, value] of new FormData(ui.form)) {
-      if (!skip.has(name) && value !== "") c[name] = value;
+      const ctl = ui.form.elements.namedItem(name);
+      const typed = ctl && ctl.type === "text" ? page.decimalPoint(value) : value;
+      if (!skip.has(name) && value !== "") c[name] = typed;
     }
     const value = ruleValue(ui);
     if (value !== null && value !== "") c[ui.ruleInput.name] = value;
