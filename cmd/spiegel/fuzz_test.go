@@ -16,14 +16,21 @@ import (
 // bytes, invalid UTF-8, HTML, broken quoting). `make fuzz-short` runs each for a
 // few seconds; `go test` runs the seeds.
 
-// FuzzScoreJSONL checks that scoreJSONL never fails on input it can read, writes
-// one JSON record per non-blank line, and that every record is a result or a
-// refusal of the model.
+// FuzzScoreJSONL checks that scoreJSONL never fails on JSON lines, writes one JSON
+// record per non-blank line, and that every record is a result or a refusal of the
+// model. Input that starts with "[" is one JSON array: it gives one record per
+// element, or, when it is not a well-formed array, one error and no record.
 func FuzzScoreJSONL(f *testing.F) {
 	f.Add([]byte("{\"id\":\"a\",\"sex\":\"male\"}\n\n{\"id\":\"b\"}\r\n"))
+	f.Add([]byte("[{\"id\":\"a\",\"sex\":\"male\"},\n 7, {\"id\":\"b\"}]"))
+	f.Add([]byte("\ufeff [{\"id\":\"a\","))
 	m := fuzzModel(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out, err := readAll(scoreJSONL, m, data)
+		if startsArray(data) {
+			checkArray(t, data, out, err)
+			return
+		}
 		if err != nil {
 			t.Fatalf("scoreJSONL(%q) error: %v", data, err)
 		}
@@ -48,6 +55,32 @@ func FuzzScoreCSV(f *testing.F) {
 		}
 		checkRecords(t, out)
 	})
+}
+
+// startsArray reports whether scoreJSONL reads data as one JSON array: its first
+// 64 KiB hold, after a byte order mark and white space, a "[".
+func startsArray(data []byte) bool {
+	head := data[:min(len(data), 64<<10)]
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte(bom)), " \t\r\n")
+	return len(head) > 0 && head[0] == '['
+}
+
+// checkArray checks scoreJSONL's answer to a JSON array: a record per element of a
+// well-formed array, or an error naming the array and no record.
+func checkArray(t *testing.T, data, out []byte, err error) {
+	t.Helper()
+	elems, splitErr := scoring.SplitCases(bytes.TrimPrefix(data, []byte(bom)), maxArrayCases)
+	switch {
+	case splitErr != nil && (err == nil || len(out) > 0 ||
+		!strings.HasPrefix(err.Error(), "read the input as one JSON array")):
+		t.Errorf("scoreJSONL(%q) = %d bytes, error %v; want one error for the malformed "+
+			"array (%v)", data, len(out), err, splitErr)
+	case splitErr == nil && err != nil:
+		t.Errorf("scoreJSONL(%q) error: %v", data, err)
+	case splitErr == nil && len(checkRecords(t, out)) != len(elems):
+		t.Errorf("scoreJSONL(%q) wrote %d records, want one per element, %d", data,
+			len(checkRecords(t, out)), len(elems))
+	}
 }
 
 // fuzzModel returns the built-in OGRS3 model.
