@@ -50,8 +50,21 @@
 // A Case gives each input as text. Predict refuses missing, unknown, non-finite,
 // fractional (for counts), out-of-range and impossibly ordered values with an
 // InputError naming the field and the value; all refusals of one case come together
-// as InputErrors. Values that are computed but qualified, such as a count above what
-// the reference cases cover or a field the model ignores, become Warnings.
+// as InputErrors. A derived value outside its range (an age at assessment above 100,
+// a product rule) is refused as an error of the input it comes from. Values that are
+// computed but qualified, such as a count above what the reference cases cover or a
+// field the model ignores, become Warnings. The package reads no clock, so a date
+// after today is for the caller to refuse (the page and the command do).
+//
+// # Variants
+//
+// A Group holds the variants of a model for different populations and the rule that
+// puts a case in one (OxRec-NL: detained 6 months or more → detained). ScoreRecord,
+// ExplainCase and WhatIf refuse a case whose rule input puts it in another variant
+// than the one asked for (Model.CheckVariant, ErrWrongVariant); CompareVariants
+// scores one case in every variant, each labelled whether it applies. A parameter
+// file binds the variants' values after VerifyParameters, which also refuses the
+// synthetic training set relabelled as not synthetic.
 //
 // # Fault demonstrations
 //
