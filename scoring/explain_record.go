@@ -39,10 +39,8 @@ type StepRecord struct {
 // a refused case gives the error record in Record. Like ScoreRecord, it refuses a
 // case that a group's rule puts in another variant than m.
 func ExplainCase(m *Model, id string, c Case) ExplainRecord {
-	if m.Computable() {
-		if err := m.CheckVariant(c); err != nil {
-			return ExplainRecord{Record: ErrorRecord(m.ID(), id, err)}
-		}
+	if err := m.checkEntry(c); err != nil {
+		return ExplainRecord{Record: ErrorRecord(m.ID(), id, err)}
 	}
 	e, err := m.Explain(c)
 	if err != nil {

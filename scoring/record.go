@@ -78,11 +78,10 @@ func fieldError(e *InputError) FieldError {
 // that is a variant of a group refuses a case the group's rule puts in another
 // variant (see CheckVariant).
 func ScoreRecord(m *Model, id string, c Case) Record {
-	p, err := m.predictVariant(c)
-	if err != nil {
+	if err := m.checkEntry(c); err != nil {
 		return ErrorRecord(m.ID(), id, err)
 	}
-	return predictionRecord(m, id, p)
+	return predictRecord(m, id, c)
 }
 
 // predictRecord is ScoreRecord without the variant check, for CompareVariants.

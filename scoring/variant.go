@@ -64,15 +64,13 @@ func (m *Model) variantGroup() *Group {
 	return g
 }
 
-// predictVariant is Predict after CheckVariant, for the entry points; a model that
-// cannot compute says so first.
-func (m *Model) predictVariant(c Case) (*Prediction, error) {
-	if m.Computable() {
-		if err := m.CheckVariant(c); err != nil {
-			return nil, err
-		}
+// checkEntry is CheckVariant for the entry points, after which they predict; a
+// model that cannot compute is left to say so when it predicts.
+func (m *Model) checkEntry(c Case) error {
+	if !m.Computable() {
+		return nil
 	}
-	return m.Predict(c)
+	return m.CheckVariant(c)
 }
 
 // VariantComparison is one case scored by every variant of a group, the page's
