@@ -26,6 +26,8 @@ func TestRecordErrorCodes(t *testing.T) {
 			Related: "conviction_date", RelatedValue: "2020-08-15"}},
 		{"first_sanction_date", "1999-08-24", scoring.FieldError{Code: "derived_below",
 			Limit: "10", Related: "Age at the first sanction", RelatedValue: "8"}},
+		{"birth_date", "1909-08-25", scoring.FieldError{Code: "derived_above",
+			Limit: "100", Related: "Age at assessment", RelatedValue: "111"}},
 	}
 	m := builtin(t, "ogrs3")
 	for _, tt := range tests {
