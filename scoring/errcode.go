@@ -28,6 +28,9 @@ const (
 	// CodeOrder is a date after the date (Related, with RelatedValue) that must
 	// follow it.
 	CodeOrder = "order"
+	// CodeWrongVariant is a case that a group's rule (threshold Limit) puts in the
+	// population Related, asked of a variant for the population RelatedValue.
+	CodeWrongVariant = "wrong_variant"
 )
 
 // sentinelCodes maps each input sentinel to its code.
@@ -43,6 +46,7 @@ var sentinelCodes = []struct {
 	{ErrUnknownLevel, CodeUnknownLevel},
 	{ErrOutOfRange, CodeOutOfRange},
 	{ErrOrder, CodeOrder},
+	{ErrWrongVariant, CodeWrongVariant},
 }
 
 // ErrorCodes lists every code an InputError can have, for the tests of catalogs
@@ -50,7 +54,7 @@ var sentinelCodes = []struct {
 func ErrorCodes() []string {
 	return []string{CodeMissing, CodeUnknownInput, CodeNotNumber, CodeNotWhole, CodeNotDate,
 		CodeUnknownLevel, CodeBelow, CodeAbove, CodeDerivedBelow, CodeDerivedAbove,
-		CodeOutOfRange, CodeOrder}
+		CodeOutOfRange, CodeOrder, CodeWrongVariant}
 }
 
 // Code returns the code of e's reason: below, above, derived_below or derived_above

@@ -58,8 +58,8 @@ func TestErrorCodesAreKnown(t *testing.T) {
 		}
 		seen[c] = true
 	}
-	if len(seen) != 12 {
-		t.Errorf("%d codes, want 12", len(seen))
+	if len(seen) != 13 {
+		t.Errorf("%d codes, want 13", len(seen))
 	}
 }
 
@@ -108,5 +108,22 @@ func TestVariantRuleAsData(t *testing.T) {
 	}
 	if v := g.ChooseVariant(scoring.Case{}); v.Rule != nil {
 		t.Errorf("refused case has rule %+v, want none", v.Rule)
+	}
+}
+
+// TestWrongVariantCode checks the wrong variant's reason as data: the threshold, the
+// case's population and the model's.
+func TestWrongVariantCode(t *testing.T) {
+	m := syntheticOxRec(t, "oxrec-nl-detained-general")
+	r := scoring.ScoreRecord(m, "x", withDetention("3"))
+	want := scoring.FieldError{Field: "detention_months", Value: "3", Code: "wrong_variant",
+		Limit: "6", Related: "not_detained", RelatedValue: "detained"}
+	if len(r.Errors) != 1 {
+		t.Fatalf("errors %+v, want one", r.Errors)
+	}
+	got := r.Errors[0]
+	got.Message = ""
+	if got != want {
+		t.Errorf("error %+v, want %+v", got, want)
 	}
 }

@@ -37,13 +37,13 @@ func (m *Model) CheckVariant(c Case) error {
 	if pop == m.def.Population {
 		return nil
 	}
-	// TODO(i18n): ErrWrongVariant has no error code, so the Dutch page shows this
-	// reason in English; a code whose arguments carry the rule's label, value,
-	// threshold and populations would let a page write it in its own language.
+	// The code wrong_variant carries the threshold (Limit), the case's population
+	// (Related) and the model's (RelatedValue), for a page to write in its language.
 	detail := sprintf("%s, but %s is the %s variant (rule: %s; %s %s %s or more: %s, "+
 		"otherwise %s)", reason, m.def.ID, m.def.Population, g.def.ID, r.Label,
 		formatNum(r.AtLeast.Value), r.Unit, r.Then, r.Else)
-	return InputErrors{inputErr(r.Input, raw, ErrWrongVariant, detail)}
+	return InputErrors{inputErr(r.Input, raw, ErrWrongVariant, detail).
+		withLimit(formatNum(r.AtLeast.Value), false).withRelated(pop, m.def.Population)}
 }
 
 // variantGroup returns the group the model is a variant of: the one the catalog

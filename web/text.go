@@ -362,4 +362,6 @@ var inputErrorsEN = map[string]string{
 	"derived_above": "outside the accepted range: {related} {related_value} is above {limit}",
 	"out_of_range":  "outside the accepted range",
 	"order":         "dates in an impossible order: after {related} {related_value}",
+	"wrong_variant": "not the variant for this case: the rule ({limit} or more) puts it in " +
+		"the “{related}” population, and this model is for “{related_value}”",
 }

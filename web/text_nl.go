@@ -161,4 +161,6 @@ var inputErrorsNL = map[string]string{
 	"derived_above": "buiten het toegestane bereik: {related} is {related_value}, hoger dan {limit}",
 	"out_of_range":  "buiten het toegestane bereik",
 	"order":         "datums in een onmogelijke volgorde: na {related} {related_value}",
+	"wrong_variant": "niet de variant voor deze zaak: volgens de regel ({limit} of meer) " +
+		"hoort de zaak bij de populatie “{related}”, en dit model is voor “{related_value}”",
 }

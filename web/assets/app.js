@@ -228,9 +228,12 @@
   // model, when given, lets a related field's id be shown as its label.
   function errorText(e, model) {
     const tpl = e.code && text.input_errors ? text.input_errors[e.code] : undefined;
+    const population = (id) => text["population_" + id] || id;
+    const variant = e.code === "wrong_variant";
     const message = tpl ? fill(tpl, {
-      limit: localNumber(e.limit), related_value: localNumber(e.related_value),
-      related: relatedLabel(e, model),
+      limit: localNumber(e.limit),
+      related: variant ? population(e.related) : relatedLabel(e, model),
+      related_value: variant ? population(e.related_value) : localNumber(e.related_value),
     }) : e.message;
     return e.value ? fill(text.value_message, { value: e.value, message: message }) : message;
   }
