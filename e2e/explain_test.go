@@ -384,3 +384,57 @@ func TestExplainSingleFile(t *testing.T) {
 	}
 	checkConsoleClean(t, p, ogrs3Case)
 }
+
+// TestExplainOxRecWhatIfSwitchesVariant changes, in the what-if form of a detained
+// case, the detention length to 3 months: the comparison says that the rule chose the
+// not-detained variant and shows that variant's numbers, as scoring.WhatIfIn does.
+func TestExplainOxRecWhatIfSwitchesVariant(t *testing.T) {
+	f := newOxRecFixture(t)
+	var gc scoring.GoldenCase
+	for _, g := range f.golden(t) {
+		if strings.HasPrefix(g.Model, "oxrec-nl-detained-") {
+			gc = g
+			break
+		}
+	}
+	if gc.Model == "" {
+		t.Fatal("the synthetic file has no detained golden case")
+	}
+	p, section := oxrecPage(t)
+	loadSynthetic(t, section)
+	form := caseForm(section)
+	enterOxRecCase(t, form, f, gc.Case, f.outcome(t, gc.Model))
+	submit(t, form)
+	panel := p.GetByTestId("group-result").GetByTestId("explain")
+	m, err := f.bound.Model(gc.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, after := scoring.Case{}, scoring.Case{}
+	for _, pr := range m.Definition().Predictors {
+		before[pr.ID], after[pr.ID] = gc.Case[pr.ID], gc.Case[pr.ID]
+	}
+	after["detention_months"] = "3"
+	r := scoring.WhatIfIn(f.bound, m, before, after)
+	if r.AfterVariant == nil || r.After.Error != "" {
+		t.Fatalf("scoring.WhatIfIn(3 months) = %+v, want another variant's result", r)
+	}
+	other, _ := f.bound.Model(r.After.Model)
+	if err := panel.GetByTestId("whatif-form").Locator(`[name="detention_months"]`).
+		Fill("3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := panel.GetByTestId("whatif-run").Click(); err != nil {
+		t.Fatal(err)
+	}
+	note := panel.GetByTestId("whatif-variant")
+	if err := expect.Locator(note).ToContainText(other.Definition().Name); err != nil {
+		t.Errorf("what-if variant note: %v", err)
+	}
+	for h, want := range r.After.Probabilities {
+		cell := panel.GetByTestId("whatif-" + h).Locator("td").Nth(1)
+		if got := probability(t, cell); math.Abs(got-want) > pageTolerance {
+			t.Errorf("after %s = %v, want the not-detained variant's %v", h, got, want)
+		}
+	}
+}

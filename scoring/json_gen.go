@@ -320,6 +320,7 @@ var (
 		{key: "\"changed\":", name: "changed", off: unsafe.Offsetof(WhatIfRecord{}.Changed), t: &jtSliceString, omit: false},
 		{key: "\"difference_pp\":", name: "difference_pp", off: unsafe.Offsetof(WhatIfRecord{}.DifferencePP), t: &jtMapFloat64, omit: true},
 		{key: "\"band_changed\":", name: "band_changed", off: unsafe.Offsetof(WhatIfRecord{}.BandChanged), t: &jtMapBool, omit: true},
+		{key: "\"after_variant\":", name: "after_variant", off: unsafe.Offsetof(WhatIfRecord{}.AfterVariant), t: &jtPtrVariantRecord, omit: true},
 	}}
 	jtValidationResult = jsonType{kind: jtStruct, name: "scoring.ValidationResult", fields: []jsonField{
 		{key: "\"file\":", name: "file", off: unsafe.Offsetof(ValidationResult{}.File), t: &jsonTypeString, omit: false},
@@ -549,6 +550,7 @@ var (
 	jtPtrRuleRecord          = jsonType{kind: jtPtr, name: "*scoring.RuleRecord", elem: &jtRuleRecord, newElem: jsonNew[RuleRecord]}
 	jtMapString              = jsonType{kind: jtMap, name: "map[string]string", elem: &jsonTypeString, newElem: jsonNew[string], mapKeys: jsonMapKeys[string], mapGet: jsonMapGet[string], mapSet: jsonMapSet[string], mapLen: jsonMapLen[string], mapMake: jsonMapMake[string]}
 	jtMapBool                = jsonType{kind: jtMap, name: "map[string]bool", elem: &jsonTypeBool, newElem: jsonNew[bool], mapKeys: jsonMapKeys[bool], mapGet: jsonMapGet[bool], mapSet: jsonMapSet[bool], mapLen: jsonMapLen[bool], mapMake: jsonMapMake[bool]}
+	jtPtrVariantRecord       = jsonType{kind: jtPtr, name: "*scoring.VariantRecord", elem: &jtVariantRecord, newElem: jsonNew[VariantRecord]}
 	jtDataSummary            = jsonType{kind: jtStruct, name: "scoring.DataSummary", fields: []jsonField{
 		{key: "\"sha256\":", name: "sha256", off: unsafe.Offsetof(DataSummary{}.SHA256), t: &jsonTypeString, omit: false},
 		{key: "\"rows\":", name: "rows", off: unsafe.Offsetof(DataSummary{}.Rows), t: &jsonTypeInt, omit: false},

@@ -1,5 +1,10 @@
 package scoring
 
+import (
+	"math"
+	"slices"
+)
+
 // SweepInput is a continuous input a sensitivity curve can sweep, with what to ask
 // of SweepValues for it: the input, the anchor date of an age (Anchor is empty for a
 // number or a count), the range From..To and the number of points for a number.
@@ -35,13 +40,14 @@ const numberSweepPoints = 101
 // order: every number and count with an accepted range, and every date input from
 // which the model derives whole years to another date input (an age), swept as that
 // age from the derived value's minimum (or 0) to its maximum or MaxSweepAge,
-// whichever is lower.
+// whichever is lower. For a variant of a group, a sweep over the group rule's input
+// stays on the side of the rule's threshold where this variant applies.
 func (m *Model) SweepInputs() []SweepInput {
 	var out []SweepInput
 	for _, p := range m.def.Predictors {
 		switch p.Type {
 		case TypeNumber, TypeCount:
-			if s, ok := numberSweep(p); ok {
+			if s, ok := numberSweep(p); ok && m.withinVariant(&s) {
 				out = append(out, s)
 			}
 		case TypeDate:
@@ -53,6 +59,35 @@ func (m *Model) SweepInputs() []SweepInput {
 	return out
 }
 
+// withinVariant narrows a sweep over the input of the group rule of m's group to the
+// values for which the rule chooses m's population (input ≥ threshold for the rule's
+// Then population), and reports whether any remain. The other side is only kept for
+// a count, whose values below the threshold end one below it.
+func (m *Model) withinVariant(s *SweepInput) bool {
+	g := m.variantGroup()
+	if g == nil || s.Input != g.def.Rule.Input {
+		return true
+	}
+	at := g.def.Rule.AtLeast.Value
+	if m.def.Population == g.def.Rule.Then {
+		s.From = math.Max(s.From, at)
+	} else {
+		if i := slices.IndexFunc(m.def.Predictors, func(p Predictor) bool {
+			return p.ID == s.Input
+		}); i < 0 || m.def.Predictors[i].Type != TypeCount {
+			return false
+		}
+		s.To = math.Min(s.To, math.Ceil(at)-1)
+	}
+	if s.SampleTo != nil && *s.SampleTo < s.From {
+		s.SampleTo, s.SampleNote = nil, ""
+	}
+	if s.Points > 0 {
+		s.setPoints()
+	}
+	return s.From < s.To
+}
+
 // numberSweep is the sweep over a number or count with an accepted range.
 func numberSweep(p Predictor) (SweepInput, bool) {
 	if p.Min == nil || p.Max == nil || p.Min.Value >= p.Max.Value {
@@ -61,16 +96,22 @@ func numberSweep(p Predictor) (SweepInput, bool) {
 	s := SweepInput{Input: p.ID, Label: p.Label, Unit: p.Unit, From: p.Min.Value,
 		To: p.Max.Value}
 	if p.Type == TypeNumber {
-		s.Points = numberSweepPoints
-		if span := s.To - s.From; span == float64(int(span)) && span < 2*numberSweepPoints {
-			s.Points = int(span) + 1
-		}
+		s.setPoints()
 	}
 	if p.Warn != nil {
 		above := p.Warn.Above.Value
 		s.SampleTo, s.SampleNote = &above, p.Warn.Message
 	}
 	return s, true
+}
+
+// setPoints sets how many points a sweep over a number takes: one per whole number
+// for a short whole-number range, else numberSweepPoints.
+func (s *SweepInput) setPoints() {
+	s.Points = numberSweepPoints
+	if span := s.To - s.From; span == float64(int(span)) && span < 2*numberSweepPoints {
+		s.Points = int(span) + 1
+	}
 }
 
 // ageSweep is the sweep over a date of birth as the age it gives on another date: the

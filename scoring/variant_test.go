@@ -2,6 +2,8 @@ package scoring_test
 
 import (
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -142,5 +144,76 @@ func TestCompareVariants(t *testing.T) {
 	bad := scoring.CompareVariants(bound, g, withDetention(""))
 	if len(bad.Variants) != 0 || len(bad.Errors) != 1 || bad.Errors[0].Field != "detention_months" {
 		t.Errorf("CompareVariants(no length) = %+v, want detention_months refused", bad)
+	}
+}
+
+// TestWhatIfSwitchesVariant checks that a what-if whose changed detention length
+// puts the case in the other population is scored with that population's variant
+// for the same outcome, says so, and matches that variant's own result.
+func TestWhatIfSwitchesVariant(t *testing.T) {
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := scoring.VerifyParameters(cat, scoring.SyntheticOxRecParams, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bound := cat.WithParams(set)
+	m, _ := bound.Model("oxrec-nl-detained-violent")
+	other, _ := bound.Model("oxrec-nl-nondetained-violent")
+	before, after := withDetention("12"), withDetention("3")
+	r := scoring.WhatIfIn(bound, m, before, after)
+	want := scoring.ScoreRecord(other, "after", after)
+	if r.After.Error != "" || r.AfterVariant == nil ||
+		r.AfterVariant.Population != "not_detained" ||
+		r.After.Probabilities["1y"] != want.Probabilities["1y"] ||
+		r.After.Model != "oxrec-nl-nondetained-violent" {
+		t.Fatalf("WhatIfIn(12 → 3 months) = after %+v, variant %+v; want the not-detained "+
+			"violent variant's %v", r.After, r.AfterVariant, want.Probabilities)
+	}
+	if !slices.Contains(r.Changed, "detention_months") || r.DifferencePP == nil {
+		t.Errorf("changed %v, difference %v; want detention_months and a difference",
+			r.Changed, r.DifferencePP)
+	}
+	// Within one population, nothing switches.
+	same := scoring.WhatIfIn(bound, m, before, withDetention("8"))
+	if same.AfterVariant != nil || same.After.Model != m.ID() || same.After.Error != "" {
+		t.Errorf("WhatIfIn(12 → 8 months) = %+v, want the same variant", same)
+	}
+	// WhatIf alone keeps the model and refuses the other population's case.
+	if held := scoring.WhatIf(m, before, after); held.After.Error == "" {
+		t.Error("WhatIf(12 → 3 months) on the detained variant scored the case")
+	}
+}
+
+// TestSweepStaysInVariant checks that the detained variant's curve over detention
+// length starts at the rule's threshold, where the variant applies, and that every
+// point of it is one the variant accepts.
+func TestSweepStaysInVariant(t *testing.T) {
+	m := syntheticOxRec(t, "oxrec-nl-detained-general")
+	var s *scoring.SweepInput
+	for _, x := range m.SweepInputs() {
+		if x.Input == "detention_months" {
+			s = &x
+		}
+	}
+	if s == nil || s.From != 6 || s.To <= 6 {
+		t.Fatalf("detention sweep = %+v, want one from 6 months", s)
+	}
+	for _, other := range []string{"oxrec-nl-nondetained-general"} {
+		for _, x := range syntheticOxRec(t, other).SweepInputs() {
+			if x.Input == "detention_months" {
+				t.Errorf("%s sweeps detention_months, which it does not read", other)
+			}
+		}
+	}
+	c := withDetention("12")
+	for _, v := range []string{strconv.FormatFloat(s.From, 'f', -1, 64),
+		strconv.FormatFloat(s.To, 'f', -1, 64)} {
+		c["detention_months"] = v
+		if err := m.CheckVariant(c); err != nil {
+			t.Errorf("the sweep's end %s months is refused: %v", v, err)
+		}
 	}
 }

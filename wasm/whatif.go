@@ -5,7 +5,9 @@ import "spiegel/scoring"
 // WhatIf decodes a case and a changed copy of it and returns their
 // scoring.WhatIfRecord as JSON: both results, the inputs changed, the difference per
 // horizon in percentage points and whether the risk category changed. A copy that
-// cannot be decoded is an error record for the model, as is an unknown model.
+// cannot be decoded is an error record for the model, as is an unknown model. For a
+// variant of a group, the copy is scored with the variant the group's rule chooses
+// for it (scoring.WhatIfIn).
 func (a *API) WhatIf(id string, beforeJSON, afterJSON []byte) (out []byte) {
 	defer recoverInto(&out, errorObject, id)
 	m, err := a.model(id)
@@ -20,5 +22,5 @@ func (a *API) WhatIf(id string, beforeJSON, afterJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	return encodeOr(scoring.WhatIf(m, before, after), id)
+	return encodeOr(scoring.WhatIfIn(a.catalog(), m, before, after), id)
 }

@@ -7,6 +7,8 @@ package web
 type ExplainText struct {
 	Title       string `json:"title"`
 	VariantHeld string `json:"variant_held"` // {model}
+	// WhatIfVariant says that the changed copy was scored with another variant.
+	WhatIfVariant string `json:"whatif_variant"` // {model} {reason}
 
 	// Natural frequencies.
 	FreqTitle   string `json:"freq_title"`
@@ -65,8 +67,9 @@ type ExplainText struct {
 
 // explainEN is ExplainText in English.
 var explainEN = ExplainText{
-	Title:       "Explain this result",
-	VariantHeld: "The what-if comparison and the curves below keep the variant applied to this case ({model}): the rule that chooses the variant is not applied again when an answer changes.",
+	Title:         "Explain this result",
+	VariantHeld:   "The curves below keep the variant applied to this case ({model}); a curve over the answer that chooses the variant covers only the values for which this variant applies. The what-if comparison applies the rule to the changed answers.",
+	WhatIfVariant: "After the change the rule chooses another variant, which computed the “after” column: {model}. Why: {reason}",
 
 	FreqTitle:   "Out of 100 people like this",
 	FreqHelp:    "Each picture shows 100 people with the same answers. The filled figures are those the model expects to have the outcome: {outcome}.",
@@ -121,8 +124,9 @@ var explainEN = ExplainText{
 
 // explainNL is ExplainText in Dutch, for the Dutch page.
 var explainNL = ExplainText{
-	Title:       "Uitleg bij deze uitkomst",
-	VariantHeld: "De wat-als-vergelijking en de grafieken hieronder houden de variant aan die op deze casus is toegepast ({model}): de regel die de variant kiest, wordt niet opnieuw toegepast als een antwoord verandert.",
+	Title:         "Uitleg bij deze uitkomst",
+	VariantHeld:   "De grafieken hieronder houden de variant aan die op deze casus is toegepast ({model}); een grafiek over het antwoord dat de variant kiest, loopt alleen over de waarden waarvoor deze variant geldt. De wat-als-vergelijking past de regel toe op de gewijzigde antwoorden.",
+	WhatIfVariant: "Na de wijziging kiest de regel een andere variant, die de kolom ‘na’ heeft berekend: {model}. Waarom: {reason}",
 
 	FreqTitle:   "Van de 100 mensen zoals deze persoon",
 	FreqHelp:    "Elke afbeelding toont 100 mensen met dezelfde antwoorden. De gevulde figuren zijn degenen bij wie het model de uitkomst verwacht: {outcome}.",

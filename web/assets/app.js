@@ -228,12 +228,11 @@
   // model, when given, lets a related field's id be shown as its label.
   function errorText(e, model) {
     const tpl = e.code && text.input_errors ? text.input_errors[e.code] : undefined;
-    const population = (id) => text["population_" + id] || id;
     const variant = e.code === "wrong_variant";
     const message = tpl ? fill(tpl, {
       limit: localNumber(e.limit),
-      related: variant ? population(e.related) : relatedLabel(e, model),
-      related_value: variant ? population(e.related_value) : localNumber(e.related_value),
+      related: variant ? populationLabel(e.related) : relatedLabel(e, model),
+      related_value: variant ? populationLabel(e.related_value) : localNumber(e.related_value),
     }) : e.message;
     return e.value ? fill(text.value_message, { value: e.value, message: message }) : message;
   }
@@ -256,6 +255,23 @@
       ? fill(text.warning_ignored, { field: w.field })
       : fill(text.warning_line, { field: relatedLabel({ related: w.field }, rec.model),
         value: localNumber(w.value), message: translate(w.message) })));
+  }
+
+  // populationLabel names a population id as web.JSText does, or returns the id.
+  function populationLabel(id) {
+    return text["population_" + id] || id;
+  }
+
+  // reasonText is why a group's rule chose a variant, written by the page from the
+  // engine's rule record (its label and unit translated), else the engine's words.
+  function reasonText(v) {
+    const r = v.rule;
+    if (!r) return v.reason;
+    return fill(r.met ? text.rule_met : text.rule_not_met, {
+      label: translate(r.label), value: localNumber(r.value),
+      unit: translate(r.unit), at: localNumber(r.at_least),
+      population: populationLabel(v.population),
+    });
   }
 
   // relatedLabel is the label of the field or derived value an error names: a
@@ -490,6 +506,7 @@
 
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, localNumber, translate,
+    populationLabel, reasonText, describe,
     horizonName, contributionTable, renderResult, show, forget, edited, decimalPoint,
     onResult: (hook) => { resultHooks.push(hook); },
     onReady: (hook) => {

@@ -80,11 +80,9 @@
     const id = "explain-title-" + (++uid);
     const box = el("section", { class: "explain", "data-testid": "explain",
       "aria-labelledby": id }, el("h3", { id, text: tx.title }));
-    // TODO(explain): for a group of variants (OxRec-NL), switch to the variant the
-    // group's rule chooses for the what-if copy and at each point of a sweep over the
-    // rule's input. The engine refuses a what-if copy whose detention length puts it
-    // in the other variant, but a sweep still computes the applied variant over the
-    // whole range; until then the panel says that the applied variant is held.
+    // For a group of variants (OxRec-NL) the engine scores a what-if copy with the
+    // variant the rule chooses for it, and a curve over the rule's input stays where
+    // the applied variant applies; the panel says so.
     if (d.group) {
       box.append(el("p", { class: "note", "data-testid": "variant-held",
         text: fill(tx.variant_held, { model: d.name }) }));
@@ -352,7 +350,18 @@
       page.showErrors(form, refused);
       return;
     }
-    out.replaceChildren(compareTable(d, r), changedTable(d, r, c, after));
+    out.replaceChildren(...[variantNote(r), compareTable(d, r), changedTable(d, r, c, after)]
+      .filter(Boolean));
+  }
+
+  // variantNote says, when the changed copy falls under another variant of the
+  // group, which variant the engine used for it and why.
+  function variantNote(r) {
+    if (!r.after_variant) return null;
+    const other = page.describe(r.after.model);
+    return el("p", { class: "note", "data-testid": "whatif-variant",
+      text: fill(tx.whatif_variant, { model: other.name || r.after.model,
+        reason: page.reasonText(r.after_variant) }) });
   }
 
   // compareTable sets the two results side by side, per horizon, with the difference

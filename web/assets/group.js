@@ -226,24 +226,11 @@
       el("ul", { class: "variant-models" }, ...models));
   }
 
-  // populationLabel and outcomeLabel name ids as web.JSText does, or return the id.
-  function populationLabel(id) {
-    return text["population_" + id] || id;
-  }
+  const { populationLabel, reasonText } = page;
+
+  // outcomeLabel names an outcome id as web.JSText does, or returns the id.
   function outcomeLabel(id) {
     return text["outcome_" + id] || id;
-  }
-
-  // reasonText is why the rule chose the variant, written by the page from the
-  // engine's rule record (its label and unit translated), else the engine's words.
-  function reasonText(v) {
-    const r = v.rule;
-    if (!r) return v.reason;
-    return fill(r.met ? text.rule_met : text.rule_not_met, {
-      label: page.translate(r.label), value: page.localNumber(r.value),
-      unit: page.translate(r.unit), at: page.localNumber(r.at_least),
-      population: populationLabel(v.population),
-    });
   }
 
   // Calculating.
