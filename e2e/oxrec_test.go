@@ -505,8 +505,16 @@ func TestOxRecRefusesBadFiles(t *testing.T) {
 			enterOxRecCase(t, form, f, gc.Case, f.outcome(t, gc.Model))
 
 			chooseParamsFile(t, section, tt.name, tt.data)
+			// The page explains the kind of refusal, then gives the engine's words.
+			rep := scoring.Report(tt.name, nil, err)
+			kind := section.GetByTestId("params-refusal")
+			if err := expect.Locator(kind).ToHaveText(
+				web.English.JS.ParamsRefusal[rep.Code]); err != nil || rep.Code == "" {
+				t.Errorf("refusal kind %q: %v", rep.Code, err)
+			}
 			msg := section.GetByTestId("params-error")
-			if err := expect.Locator(msg).ToHaveText(err.Error()); err != nil {
+			want := web.Fill(web.English.JS.ParamsDetail, map[string]string{"detail": err.Error()})
+			if err := expect.Locator(msg).ToHaveText(want); err != nil {
 				t.Errorf("refusal: %v", err)
 			}
 			for _, w := range tt.wantIn {

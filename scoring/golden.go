@@ -15,7 +15,7 @@ func checkGolden(g *Group, f *ParameterFile, byID map[string]*Model) error {
 		gc := &f.Golden[i]
 		path := sprintf("golden[%d] (%s, %s)", i, gc.ID, gc.Model)
 		if gc.ID == "" || ids[gc.ID] {
-			return refuse("%s: want a unique id", path)
+			return refuse(refusedGolden, "%s: want a unique id", path)
 		}
 		ids[gc.ID] = true
 		if err := checkGoldenCase(g, gc, byID, path); err != nil {
@@ -25,7 +25,7 @@ func checkGolden(g *Group, f *ParameterFile, byID map[string]*Model) error {
 	}
 	for _, mb := range g.def.Members {
 		if !seen[mb.Model] {
-			return refuse("golden: no golden case for %s", mb.Model)
+			return refuse(refusedGolden, "golden: no golden case for %s", mb.Model)
 		}
 	}
 	return nil
@@ -35,23 +35,23 @@ func checkGolden(g *Group, f *ParameterFile, byID map[string]*Model) error {
 func checkGoldenCase(g *Group, gc *GoldenCase, byID map[string]*Model, path string) error {
 	m, ok := byID[gc.Model]
 	if !ok {
-		return refuse("%s: model %q is not a variant of this file", path, gc.Model)
+		return refuse(refusedGolden, "%s: model %q is not a variant of this file", path, gc.Model)
 	}
 	if !(gc.Tolerance > 0 && gc.Tolerance <= MaxGoldenTolerance) {
-		return refuse("%s: tolerance %v is not in (0, %v]", path, gc.Tolerance,
+		return refuse(refusedGolden, "%s: tolerance %v is not in (0, %v]", path, gc.Tolerance,
 			MaxGoldenTolerance)
 	}
 	pop, reason, err := g.Population(gc.Case)
 	if err != nil {
-		return refuse("%s: %v", path, err)
+		return refuse(refusedGolden, "%s: %v", path, err)
 	}
 	if pop != m.def.Population {
-		return refuse("%s: the case is for the %s population (%s), but it checks %s", path,
+		return refuse(refusedGolden, "%s: the case is for the %s population (%s), but it checks %s", path,
 			pop, reason, gc.Model)
 	}
 	p, err := m.Predict(modelInputs(m, gc.Case))
 	if err != nil {
-		return refuse("%s: %v", path, err)
+		return refuse(refusedGolden, "%s: %v", path, err)
 	}
 	return compareGolden(p, gc, path)
 }
@@ -72,16 +72,16 @@ func modelInputs(m *Model, c Case) Case {
 // horizon; the case must give every horizon and no other.
 func compareGolden(p *Prediction, gc *GoldenCase, path string) error {
 	if len(gc.Expected) != len(p.Horizons) {
-		return refuse("%s: expected gives %d horizons, the model has %d", path,
+		return refuse(refusedGolden, "%s: expected gives %d horizons, the model has %d", path,
 			len(gc.Expected), len(p.Horizons))
 	}
 	for _, h := range p.Horizons {
 		want, ok := gc.Expected[h.Label]
 		if !ok {
-			return refuse("%s: no expected probability for %s", path, h.Label)
+			return refuse(refusedGolden, "%s: no expected probability for %s", path, h.Label)
 		}
 		if d := math.Abs(h.Probability - want); !(d <= gc.Tolerance) {
-			return refuse("%s: %s probability %.12g, expected %.12g (difference %.2g, "+
+			return refuse(refusedGolden, "%s: %s probability %.12g, expected %.12g (difference %.2g, "+
 				"tolerance %.2g)", path, h.Label, h.Probability, want, d, gc.Tolerance)
 		}
 	}

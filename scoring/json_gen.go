@@ -303,6 +303,7 @@ var (
 		{key: "\"models\":", name: "models", off: unsafe.Offsetof(VerifyReport{}.Models), t: &jtSliceString, omit: true},
 		{key: "\"warnings\":", name: "warnings", off: unsafe.Offsetof(VerifyReport{}.Warnings), t: &jtSliceString, omit: true},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(VerifyReport{}.Error), t: &jsonTypeString, omit: true},
+		{key: "\"code\":", name: "code", off: unsafe.Offsetof(VerifyReport{}.Code), t: &jsonTypeString, omit: true},
 	}}
 	jtVariantRecord = jsonType{kind: jtStruct, name: "scoring.VariantRecord", fields: []jsonField{
 		{key: "\"group\":", name: "group", off: unsafe.Offsetof(VariantRecord{}.Group), t: &jsonTypeString, omit: false},

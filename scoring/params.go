@@ -80,11 +80,11 @@ type ParamSet struct {
 func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) {
 	sha := sha256Hex(data)
 	if pin != "" && !strings.EqualFold(pin, sha) {
-		return nil, refuse("SHA-256 %s is not the pinned %s", sha, pin)
+		return nil, refuse(refusedPin, "SHA-256 %s is not the pinned %s", sha, pin)
 	}
 	var f ParameterFile
 	if err := decodeStrict(data, &f); err != nil {
-		return nil, errorf("%w: %w", ErrRefused, err)
+		return nil, errorf("%w: %w", refusedParse, err)
 	}
 	set := &ParamSet{SHA256: sha, Group: f.Group, Version: f.Version, Issuer: f.Issuer,
 		Synthetic: f.Synthetic, Notice: f.Notice, file: &f}
@@ -105,29 +105,29 @@ func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) 
 	return set, nil
 }
 
-// refuse formats a refusal.
-func refuse(format string, args ...any) error {
-	return errorf("%w: %s", ErrRefused, sprintf(format, args...))
+// refuse formats a refusal of the given kind.
+func refuse(kind *refusal, format string, args ...any) error {
+	return errorf("%w: %s", kind, sprintf(format, args...))
 }
 
 // checkHeaderOf checks the file's format, group and texts.
 func checkHeaderOf(cat *Catalog, f *ParameterFile) (*Group, error) {
 	switch {
 	case f.Format != ParamsFormatV1:
-		return nil, refuse("format: %q is not %q", f.Format, ParamsFormatV1)
+		return nil, refuse(refusedHeader, "format: %q is not %q", f.Format, ParamsFormatV1)
 	case f.Version == "" || f.Issuer == "" || f.Issued == "":
-		return nil, refuse("version, issuer and issued are required")
+		return nil, refuse(refusedHeader, "version, issuer and issued are required")
 	case f.Synthetic && f.Notice == "":
-		return nil, refuse("notice: a synthetic file must say so in its notice")
+		return nil, refuse(refusedHeader, "notice: a synthetic file must say so in its notice")
 	}
 	for key, s := range f.Sources {
 		if s.Citation == "" {
-			return nil, refuse("sources.%s.citation: empty", key)
+			return nil, refuse(refusedHeader, "sources.%s.citation: empty", key)
 		}
 	}
 	g, err := cat.Group(f.Group)
 	if err != nil {
-		return nil, refuse("group: %v", err)
+		return nil, refuse(refusedHeader, "group: %v", err)
 	}
 	return g, nil
 }
@@ -142,20 +142,20 @@ func bindVariants(cat *Catalog, g *Group, f *ParameterFile, set *ParamSet) (map[
 		mb, ok := g.member(v.Model)
 		switch {
 		case !ok:
-			return nil, refuse("%s: not a variant of group %s", path, g.ID())
+			return nil, refuse(refusedStructure, "%s: not a variant of group %s", path, g.ID())
 		case byID[v.Model] != nil:
-			return nil, refuse("%s: given twice", path)
+			return nil, refuse(refusedStructure, "%s: given twice", path)
 		case v.Population != mb.Population:
-			return nil, refuse("%s: population %q, but the model is for %q", path, v.Population,
+			return nil, refuse(refusedStructure, "%s: population %q, but the model is for %q", path, v.Population,
 				mb.Population)
 		}
 		tpl, err := cat.Model(v.Model)
 		if err != nil {
-			return nil, refuse("%s: %v", path, err)
+			return nil, refuse(refusedStructure, "%s: %v", path, err)
 		}
 		m, err := bind(tpl, v, f, set)
 		if err != nil {
-			return nil, refuse("%s: %v", path, err)
+			return nil, refuse(refusedStructure, "%s: %v", path, err)
 		}
 		byID[v.Model] = m
 		set.Models = append(set.Models, m)
@@ -163,7 +163,7 @@ func bindVariants(cat *Catalog, g *Group, f *ParameterFile, set *ParamSet) (map[
 	}
 	for _, mb := range g.def.Members {
 		if byID[mb.Model] == nil {
-			return nil, refuse("variants: no values for %s", mb.Model)
+			return nil, refuse(refusedStructure, "variants: no values for %s", mb.Model)
 		}
 	}
 	return byID, nil

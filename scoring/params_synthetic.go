@@ -27,7 +27,7 @@ func checkNotRelabelled(f *ParameterFile) error {
 		for j := range syn.Variants {
 			same, total := sharedValues(v.Values, syn.Variants[j].Values)
 			if total > 0 && 2*same > total {
-				return refuse("synthetic: the file says it is not synthetic, but "+
+				return refuse(refusedSynthetic, "synthetic: the file says it is not synthetic, but "+
 					"variants[%d] (%s) carries %d of its %d values from Spiegel's synthetic "+
 					"training set (%s, params/oxrec-nl-synthetic.json): made-up numbers "+
 					"cannot pass as OxRec; a training file must keep \"synthetic\": true",

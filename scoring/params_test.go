@@ -218,3 +218,39 @@ func TestSyntheticParametersAreMarkedEverywhere(t *testing.T) {
 		t.Error("the synthetic file's notice does not say SYNTHETIC — NOT OxRec")
 	}
 }
+
+// TestParameterFileRefusalCodes checks that each kind of refusal is named in the
+// report's code, for a page to explain in its own language.
+func TestParameterFileRefusalCodes(t *testing.T) {
+	tests := []struct {
+		code   string
+		mutate func(map[string]any)
+	}{
+		{"parse", func(f map[string]any) { f["signature"] = "x" }},
+		{"header", func(f map[string]any) { f["notice"] = "" }},
+		{"structure", func(f map[string]any) { f["variants"] = f["variants"].([]any)[1:] }},
+		{"golden", func(f map[string]any) {
+			v := variant(f, "oxrec-nl-detained-general")["values"].(map[string]any)
+			v["drug_use_disorder"].(map[string]any)["value"] = 0.512
+		}},
+		{"synthetic", func(f map[string]any) { f["synthetic"] = false }},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		_, err := verifySynthetic(t, tt.mutate, "")
+		if got := scoring.Report("", nil, err).Code; got != tt.code {
+			t.Errorf("refusal %v has code %q, want %q", err, got, tt.code)
+		}
+		seen[tt.code] = true
+	}
+	_, err := verifySynthetic(t, nil, strings.Repeat("0", 64))
+	if got := scoring.Report("", nil, err).Code; got != "pin" {
+		t.Errorf("pin refusal %v has code %q, want pin", err, got)
+	}
+	seen["pin"] = true
+	for _, c := range scoring.RefusalCodes() {
+		if !seen[c] {
+			t.Errorf("code %q is not tested", c)
+		}
+	}
+}

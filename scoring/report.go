@@ -2,7 +2,9 @@ package scoring
 
 // VerifyReport is the plain shape of a parameter file's verification, shared by the
 // command's verify line and the JavaScript API: Passed with the file's identity and
-// warnings, or Error saying exactly which value or case failed.
+// warnings, or Error saying exactly which value or case failed, and Code the kind of
+// refusal (one of RefusalCodes; empty when the reason is outside the file, such as an
+// engine that did not start).
 type VerifyReport struct {
 	File      string   `json:"file,omitempty"`
 	Passed    bool     `json:"passed"`
@@ -15,13 +17,14 @@ type VerifyReport struct {
 	Models    []string `json:"models,omitempty"`
 	Warnings  []string `json:"warnings,omitempty"`
 	Error     string   `json:"error,omitempty"`
+	Code      string   `json:"code,omitempty"`
 }
 
 // Report returns the report of a verification: of set when err is nil, else of err.
 func Report(file string, set *ParamSet, err error) VerifyReport {
 	r := VerifyReport{File: file}
 	if err != nil {
-		r.Error = err.Error()
+		r.Error, r.Code = err.Error(), refusalCode(err)
 		return r
 	}
 	r.Passed, r.SHA256, r.Group, r.Version = true, set.SHA256, set.Group, set.Version

@@ -329,3 +329,20 @@ func TestInputErrorsENAsEngine(t *testing.T) {
 		t.Errorf("the cases reached %d codes (%v), want at least 11", len(seen), seen)
 	}
 }
+
+// TestParamsRefusalComplete checks that both pages explain every kind of
+// parameter-file refusal the engine names, and nothing else.
+func TestParamsRefusalComplete(t *testing.T) {
+	codes := scoring.RefusalCodes()
+	for lang, cat := range map[string]map[string]string{
+		"English": English.JS.ParamsRefusal, "Dutch": Dutch.JS.ParamsRefusal} {
+		for _, c := range codes {
+			if cat[c] == "" {
+				t.Errorf("no %s explanation of the refusal code %q", lang, c)
+			}
+		}
+		if len(cat) != len(codes) {
+			t.Errorf("%s explains %d refusal codes, the engine has %d", lang, len(cat), len(codes))
+		}
+	}
+}

@@ -127,23 +127,27 @@ type JSText struct {
 	ParamsInUse           string `json:"params_in_use"`   // {version} {issuer}
 	ParamsVerified        string `json:"params_verified"` // {name}
 	ParamsRefused         string `json:"params_refused"`  // {name}
-	ParamsStillInUse      string `json:"params_still_in_use"`
-	ParamsCleared         string `json:"params_cleared"`
-	ParamsReadFailed      string `json:"params_read_failed"` // {reason}
-	ParamsSyntheticName   string `json:"params_synthetic_name"`
-	ParamsModels          string `json:"params_models"`
-	ParamsGroup           string `json:"params_group"`
-	ParamsNotice          string `json:"params_notice"`
-	DetainedRequired      string `json:"detained_required"`
-	OutcomeRequired       string `json:"outcome_required"`
-	GroupBlocked          string `json:"group_blocked"`
-	VariantPending        string `json:"variant_pending"`
-	VariantNeedLength     string `json:"variant_need_length"`
-	VariantApplies        string `json:"variant_applies"` // {population}
-	VariantReason         string `json:"variant_reason"`  // {reason}
-	VariantModel          string `json:"variant_model"`   // {outcome} {model}
-	VariantError          string `json:"variant_error"`   // {message}
-	VariantApplied        string `json:"variant_applied"` // {population} {reason}
+	// ParamsRefusal explains each kind of refusal (scoring.RefusalCodes) in the page's
+	// language; ParamsDetail introduces the engine's own words about it.
+	ParamsRefusal       map[string]string `json:"params_refusal"`
+	ParamsDetail        string            `json:"params_detail"` // {detail}
+	ParamsStillInUse    string            `json:"params_still_in_use"`
+	ParamsCleared       string            `json:"params_cleared"`
+	ParamsReadFailed    string            `json:"params_read_failed"` // {reason}
+	ParamsSyntheticName string            `json:"params_synthetic_name"`
+	ParamsModels        string            `json:"params_models"`
+	ParamsGroup         string            `json:"params_group"`
+	ParamsNotice        string            `json:"params_notice"`
+	DetainedRequired    string            `json:"detained_required"`
+	OutcomeRequired     string            `json:"outcome_required"`
+	GroupBlocked        string            `json:"group_blocked"`
+	VariantPending      string            `json:"variant_pending"`
+	VariantNeedLength   string            `json:"variant_need_length"`
+	VariantApplies      string            `json:"variant_applies"` // {population}
+	VariantReason       string            `json:"variant_reason"`  // {reason}
+	VariantModel        string            `json:"variant_model"`   // {outcome} {model}
+	VariantError        string            `json:"variant_error"`   // {message}
+	VariantApplied      string            `json:"variant_applied"` // {population} {reason}
 	// RuleMet and RuleNotMet write the variant rule's reason from the engine's rule
 	// record; WarningLine and WarningIgnored write a warning about an input.
 	RuleMet             string `json:"rule_met"`        // {label} {value} {unit} {at} {population}
@@ -298,6 +302,8 @@ var English = Text{
 		ParamsNone:            "No verified parameter file is in use, so these models cannot compute.",
 		ParamsInUse:           "In use: parameters {version}, issued by {issuer}. SHA-256:",
 		ParamsVerified:        "Verified and in use: {name}",
+		ParamsRefusal:         paramsRefusalEN,
+		ParamsDetail:          "In the engine's words: {detail}",
 		ParamsRefused:         "Refused: {name}",
 		ParamsStillInUse:      "Nothing changed: the models still use the file verified before.",
 		ParamsCleared:         "Parameters cleared: the models cannot compute until a verified file is loaded.",
@@ -364,4 +370,14 @@ var inputErrorsEN = map[string]string{
 	"order":         "dates in an impossible order: after {related} {related_value}",
 	"wrong_variant": "not the variant for this case: the rule ({limit} or more) puts it in " +
 		"the “{related}” population, and this model is for “{related_value}”",
+}
+
+// paramsRefusalEN explains each kind of parameter-file refusal (scoring.RefusalCodes).
+var paramsRefusalEN = map[string]string{
+	"pin":       "This is not the file whose SHA-256 was pinned: any change to a verified file refuses it.",
+	"parse":     "The file is not a parameter file: it could not be read strictly as JSON of that shape.",
+	"header":    "The file's heading is wrong or incomplete: format, version, issuer, date of issue, notice, sources or group.",
+	"structure": "The file's variants or values do not fit the models: a variant missing or given twice, a wrong population, or a value missing, unused, without a source or out of range.",
+	"golden":    "A golden case was not reproduced: the file's numbers do not give the results its issuer expected, or a case is filed under the wrong variant.",
+	"synthetic": "The file carries Spiegel's synthetic training numbers but says that it is not synthetic.",
 }

@@ -19,13 +19,15 @@ import (
 // app.js), and the tests check exactly these fields of every built-in definition.
 // The zero value (English) translates nothing.
 //
-// Refused values, warnings about inputs and the variant rule's reason are not looked
-// up here: the engine gives them as data (a code and its arguments, the rule record),
-// and JSText writes them in the page's language.
+// Refused values, warnings about inputs, the variant rule's reason and the kind of a
+// parameter file's refusal are not looked up here: the engine gives them as data (a
+// code and its arguments, the rule record), and JSText writes them in the page's
+// language.
 //
-// TODO(i18n): the detail of a refused parameter file or recalibrated model, and the
-// reasons of rows the validation studio or fault demonstration could not read, have
-// no codes yet, so the Dutch page shows them in English inside a Dutch sentence.
+// TODO(i18n): the engine's detail of a refused parameter file or recalibrated model,
+// validation measures' warnings, and the reasons for rows the validation studio or
+// fault demonstration could not read (other than refused input values) have no codes
+// yet, so the Dutch page shows them in English, introduced by a Dutch sentence.
 type ModelTexts struct {
 	Keys  []string          `json:"keys,omitempty"`
 	Texts map[string]string `json:"texts,omitempty"`

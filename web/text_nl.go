@@ -105,6 +105,8 @@ var Dutch = Text{
 		ParamsNone:            "Er is geen geverifieerd parameterbestand in gebruik, dus deze modellen kunnen niet rekenen.",
 		ParamsInUse:           "In gebruik: parameters {version}, uitgegeven door {issuer}. SHA-256:",
 		ParamsVerified:        "Geverifieerd en in gebruik: {name}",
+		ParamsRefusal:         paramsRefusalNL,
+		ParamsDetail:          "In de woorden van de rekenmodule (Engels): {detail}",
 		ParamsRefused:         "Geweigerd: {name}",
 		ParamsStillInUse:      "Er is niets veranderd: de modellen gebruiken nog het eerder geverifieerde bestand.",
 		ParamsCleared:         "Parameters gewist: de modellen kunnen pas weer rekenen als een geverifieerd bestand is geladen.",
@@ -163,4 +165,14 @@ var inputErrorsNL = map[string]string{
 	"order":         "datums in een onmogelijke volgorde: na {related} {related_value}",
 	"wrong_variant": "niet de variant voor deze zaak: volgens de regel ({limit} of meer) " +
 		"hoort de zaak bij de populatie “{related}”, en dit model is voor “{related_value}”",
+}
+
+// paramsRefusalNL explains in Dutch each kind of parameter-file refusal.
+var paramsRefusalNL = map[string]string{
+	"pin":       "Dit is niet het bestand waarvan de SHA-256 is vastgelegd: elke wijziging van een geverifieerd bestand leidt tot weigering.",
+	"parse":     "Het bestand is geen parameterbestand: het kon niet strikt worden gelezen als JSON van die vorm.",
+	"header":    "De kop van het bestand is onjuist of onvolledig: formaat, versie, uitgever, datum van uitgifte, mededeling, bronnen of groep.",
+	"structure": "De varianten of waarden in het bestand passen niet bij de modellen: een variant ontbreekt of staat er twee keer in, een verkeerde populatie, of een waarde ontbreekt, wordt niet gebruikt, heeft geen bron of valt buiten het bereik.",
+	"golden":    "Een gouden casus werd niet gereproduceerd: de getallen in het bestand geven niet de uitkomsten die de uitgever verwachtte, of een casus staat bij de verkeerde variant.",
+	"synthetic": "Het bestand bevat de synthetische trainingsgetallen van Spiegel, maar zegt dat het niet synthetisch is.",
 }

@@ -111,16 +111,22 @@
     refreshModels(ui);
   }
 
-  // showReport shows a verification: the file's identity when it passed, or the
-  // engine's reason verbatim, in an alert, when it was refused.
+  // showReport shows a verification: the file's identity when it passed, or, in an
+  // alert, the kind of refusal in the page's language and the engine's reason
+  // verbatim, when it was refused.
   function showReport(ui, rep, name) {
     if (!rep.passed) {
+      const kind = rep.code && text.params_refusal ? text.params_refusal[rep.code] : "";
+      const detail = rep.error || String(rep);
       ui.report.replaceChildren(el("div", { class: "report-refused", role: "alert",
-        "data-testid": "params-refused" },
-      el("p", { class: "report-title", text: fill(text.params_refused, { name }) }),
-      el("p", { class: "report-error", "data-testid": "params-error",
-        text: rep.error || String(rep) }),
-      el("p", { text: ui.active ? text.params_still_in_use : text.params_none })));
+        "data-testid": "params-refused" }, ...[
+        el("p", { class: "report-title", text: fill(text.params_refused, { name }) }),
+        kind ? el("p", { "data-testid": "params-refusal", "data-code": rep.code, text: kind })
+          : null,
+        el("p", { class: "report-error", "data-testid": "params-error",
+          text: kind ? fill(text.params_detail, { detail }) : detail }),
+        el("p", { text: ui.active ? text.params_still_in_use : text.params_none }),
+      ].filter(Boolean)));
       return;
     }
     const box = el("div", { class: "report-passed", "data-testid": "params-passed" },

@@ -477,6 +477,12 @@
       el("tbody", {}, ...rows));
   }
 
+  // reason is why a row's value was refused: in the page's language when the engine
+  // gives the reason as a code (the value has its own column), else in its words.
+  function reason(e, model) {
+    return e.code ? page.errorText(Object.assign({}, e, { value: "" }), model) : e.message;
+  }
+
   // badRows lists the refused rows by number, each reason on its own line.
   function badRows(list) {
     if (!list || !list.length) return null;
@@ -485,7 +491,7 @@
         el("td", { class: "number", text: k === 0 ? String(b.row) : "" }),
         el("td", { class: "number", text: k === 0 ? String(b.line) : "" }),
         el("td", { text: e.field || "" }), el("td", { text: e.value || "" }),
-        el("td", { text: (b.model ? b.model + ": " : "") + e.message }))));
+        el("td", { text: (b.model ? b.model + ": " : "") + reason(e, b.model) }))));
     const box = el("section", { class: "val-bad", "data-testid": "val-bad-rows" },
       el("h4", { text: fill(text.val_bad_title, { count: list.length }) }),
       el("p", { class: "help", text: text.val_bad_help }),
