@@ -1,5 +1,10 @@
 package scoring
 
+import (
+	"slices"
+	"strings"
+)
+
 // checkNotRelabelled refuses a parameter file that says it is not synthetic but
 // carries the numbers of the synthetic training set Spiegel ships
 // (SyntheticOxRecParams): a copy whose "synthetic" flag was set to false, or
@@ -35,6 +40,11 @@ func checkNotRelabelled(f *ParameterFile) error {
 			}
 		}
 	}
+	if key := citesSynthetic(f.Sources); key != "" {
+		return refuse(refusedSynthetic, "synthetic: the file says it is not synthetic, but "+
+			"its source %q is Spiegel's synthetic training set or cites it: a training "+
+			"file, or one made from it, must keep \"synthetic\": true", key)
+	}
 	return nil
 }
 
@@ -47,4 +57,29 @@ func sharedValues(got, syn map[string]Coefficient) (same, total int) {
 		}
 	}
 	return same, len(got)
+}
+
+// citesSynthetic returns the key of the first source (in key order) that is the
+// synthetic training set's own source (the citation of its source "synthetic", word
+// for word) or that cites the set's SHA-256 (as a recalibration's source does), or ""
+// when there is none. Like checkNotRelabelled this is a product rule that recognises
+// what Spiegel ships, not numbers made up elsewhere.
+func citesSynthetic(sources map[string]Source) string {
+	var syn ParameterFile
+	if err := decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+		return ""
+	}
+	own, sha := syn.Sources["synthetic"].Citation, sha256Hex(SyntheticOxRecParams)
+	keys := make([]string, 0, len(sources))
+	for k := range sources {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		s := sources[key]
+		if (own != "" && s.Citation == own) || strings.Contains(s.Citation+" "+s.Note, sha) {
+			return key
+		}
+	}
+	return ""
 }

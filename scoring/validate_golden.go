@@ -114,6 +114,7 @@ func (r *recalibrator) golden(m *Model) ([]byte, error) {
 		gc := GoldenCase{ID: sprintf("row %d (line %d)", row.Row, row.Line),
 			Model: m.ID(), Case: pl.caseOf(row), Expected: map[string]float64{},
 			Tolerance: goldenTolerance}
+		r.addRuleInput(gc.Case, row)
 		if drawn(f.Golden, gc.Case) {
 			continue
 		}
@@ -128,6 +129,24 @@ func (r *recalibrator) golden(m *Model) ([]byte, error) {
 	}
 	doc = append(doc, '\n')
 	return doc, VerifyGolden(m, doc)
+}
+
+// addRuleInput adds to a golden case of a group's variant the row's value of the
+// group rule's input when the variant does not read it (the not-detained variants
+// of OxRec-NL do not read the detention length), so that the case shows which
+// variant it is for, as a parameter file's golden cases must (RecalibratedParams).
+func (r *recalibrator) addRuleInput(c Case, row *CohortRow) {
+	g := r.m.variantGroup()
+	if g == nil {
+		return
+	}
+	id := g.def.Rule.Input
+	if _, have := c[id]; have {
+		return
+	}
+	if j, ok := r.c.col[r.c.column(id)]; ok && row.Fields[j] != "" {
+		c[id] = row.Fields[j]
+	}
 }
 
 // spread picks up to n entries of order at evenly spaced positions, first and last

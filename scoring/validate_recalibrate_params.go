@@ -130,8 +130,10 @@ func replaceGolden(f *ParameterFile, g *Group, from *Model, rc *Recalibration) e
 		added++
 	}
 	if added == 0 {
-		return errorf("no row of the data selects the %s variant by the group's rule, "+
-			"so there is no golden case for it", from.ID())
+		return errorf("no golden case drawn from the data selects the %s variant by the "+
+			"group's rule (the data needs a column for %s, the rule's input, with values "+
+			"for this variant), so the new file would have no golden case for it",
+			from.ID(), g.def.Rule.Input)
 	}
 	f.Golden = kept
 	return nil

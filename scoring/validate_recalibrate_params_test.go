@@ -10,11 +10,16 @@ import (
 	"spiegel/scoring"
 )
 
-// detainedCohort is made-up follow-up data for the detained variants, with events
-// more frequent where m predicts a higher risk (so that a slope can be fitted).
-func detainedCohort(t *testing.T, m *scoring.Model) *scoring.Cohort {
+// variantCohort is made-up follow-up data for the population of m (an OxRec-NL
+// variant), with the detention length of each case, and events more frequent where m
+// predicts a higher risk (so that a slope can be fitted).
+func variantCohort(t *testing.T, m *scoring.Model) *scoring.Cohort {
 	t.Helper()
-	data, err := testcohort.OxRec(200, testcohort.Detained,
+	keep := testcohort.Detained
+	if strings.Contains(m.ID(), "nondetained") {
+		keep = func(model string) bool { return !testcohort.Detained(model) }
+	}
+	data, err := testcohort.OxRec(200, keep,
 		func(i int, c scoring.Case) (string, string) {
 			p, err := m.Predict(onlyInputs(m, c))
 			if err != nil {
@@ -37,11 +42,19 @@ func detainedCohort(t *testing.T, m *scoring.Model) *scoring.Cohort {
 	return c
 }
 
-// TestRecalibratedParams recalibrates a variant bound to the synthetic parameter
-// file, with and without a slope, and checks that the new file verifies, gives the
-// recalibrated model's numbers for that variant and the old file's for the others,
-// cites the recalibration and stays synthetic.
+// TestRecalibratedParams recalibrates a detained and a not-detained variant (which
+// does not read the detention length) bound to the synthetic parameter file, with
+// and without a slope, and checks that the new file verifies, gives the recalibrated
+// model's numbers for that variant and the old file's for the others, cites the
+// recalibration and stays synthetic.
 func TestRecalibratedParams(t *testing.T) {
+	for _, id := range []string{"oxrec-nl-detained-general", "oxrec-nl-nondetained-general"} {
+		t.Run(id, func(t *testing.T) { checkRecalibratedParams(t, id) })
+	}
+}
+
+// checkRecalibratedParams is TestRecalibratedParams for one variant.
+func checkRecalibratedParams(t *testing.T, id string) {
 	cat, err := scoring.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -55,13 +68,12 @@ func TestRecalibratedParams(t *testing.T) {
 		t.Fatal(err)
 	}
 	bound := cat.WithParams(set)
-	const id = "oxrec-nl-detained-general"
 	m, err := bound.Model(id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, slope := range []bool{false, true} {
-		rc, err := scoring.Recalibrate(m, detainedCohort(t, m), scoring.RecalibrationOptions{
+		rc, err := scoring.Recalibrate(m, variantCohort(t, m), scoring.RecalibrationOptions{
 			ID: id + "-recal", Date: "2026-12-04", Horizon: 1, Slope: slope})
 		if err != nil {
 			t.Fatal(err)
@@ -161,4 +173,76 @@ func TestRecalibratedParamsNeedsAFile(t *testing.T) {
 		return
 	}
 	t.Skip("no Rossi validation reference in scoring/testdata")
+}
+
+// TestRelabelledRecalibrationRefused relabels as not synthetic what a recalibration of
+// a variant bound to the synthetic file wrote: the new parameter file and the new
+// definition are refused, since they cite the synthetic training set (its source, or
+// its SHA-256 in the recalibration's source), even with every value changed by a
+// slope.
+func TestRelabelledRecalibrationRefused(t *testing.T) {
+	cat, err := scoring.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := scoring.VerifyParameters(cat, scoring.SyntheticOxRecParams, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := cat.WithParams(set).Model("oxrec-nl-detained-general")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := scoring.Recalibrate(m, variantCohort(t, m), scoring.RecalibrationOptions{
+		ID: "recal", Date: "2026-12-04", Horizon: 1, Slope: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := scoring.RecalibratedParams(cat, rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	relabel := func(doc []byte, drop ...string) []byte {
+		var tree map[string]any
+		if err := json.Unmarshal(doc, &tree); err != nil {
+			t.Fatal(err)
+		}
+		tree["synthetic"] = false
+		for _, k := range drop {
+			delete(tree, k)
+		}
+		out, err := json.Marshal(tree)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	_, err = scoring.VerifyParameters(cat, relabel(doc, "notice"), "")
+	if scoring.Report("", nil, err).Code != "synthetic" {
+		t.Errorf("relabelled recalibrated parameters: error %v, want a synthetic refusal", err)
+	}
+	// Every value of every variant changed: the fingerprint no longer matches, the
+	// cited source still does.
+	var tree map[string]any
+	if err := json.Unmarshal(relabel(scoring.SyntheticOxRecParams, "notice"), &tree); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range tree["variants"].([]any) {
+		for _, c := range v.(map[string]any)["values"].(map[string]any) {
+			c.(map[string]any)["value"] = c.(map[string]any)["value"].(float64) * 0.999
+		}
+	}
+	changed, _ := json.Marshal(tree)
+	_, err = scoring.VerifyParameters(cat, changed, "")
+	if err == nil || !strings.Contains(err.Error(), `source "synthetic" is Spiegel's synthetic`) {
+		t.Errorf("relabelled file with every value changed: error %v, want the cited source "+
+			"named", err)
+	}
+	if _, err := scoring.Load(rc.Document); err != nil {
+		t.Fatalf("the recalibrated definition as written: %v", err)
+	}
+	_, err = scoring.Load(relabel(rc.Document))
+	if err == nil || !strings.Contains(err.Error(), "synthetic training set or cites it") {
+		t.Errorf("relabelled recalibrated definition: error %v, want a synthetic refusal", err)
+	}
 }
