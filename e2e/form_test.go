@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -133,9 +134,18 @@ func TestFormShowsEngineResult(t *testing.T) {
 			t.Errorf("prob-%s shows %q, want %q", h.Label, text(t, cell), pct)
 		}
 	}
+	// A derived value shows to six significant digits and keeps the engine's exact
+	// text in data-value.
 	for _, dv := range want.Derived {
-		if got := text(t, result.GetByTestId("derived-"+dv.ID)); got != dv.Value {
-			t.Errorf("derived %s shows %q, want %q", dv.ID, got, dv.Value)
+		cell := result.GetByTestId("derived-" + dv.ID)
+		exact, _ := cell.GetAttribute("data-value")
+		got, errGot := strconv.ParseFloat(text(t, cell), 64)
+		x, errX := strconv.ParseFloat(dv.Value, 64)
+		if exact != dv.Value || (errX == nil && (errGot != nil ||
+			math.Abs(got-x) > 5e-6*math.Max(1, math.Abs(x)))) ||
+			(errX != nil && text(t, cell) != dv.Value) {
+			t.Errorf("derived %s shows %q (exact %q), want %q", dv.ID, text(t, cell), exact,
+				dv.Value)
 		}
 	}
 	identity := map[string]string{"model": want.Model, "version": want.Version,
@@ -308,4 +318,42 @@ func predictor(t *testing.T, d scoring.Description, id string) scoring.Predictor
 	}
 	t.Fatalf("%s has no predictor %s", d.ID, id)
 	return scoring.PredictorDescription{}
+}
+
+// TestErrorSummaryListsFields refuses two fields (one left empty, one out of range)
+// and checks that the summary names
+// each by its label, as a button that moves the focus to the field, by keyboard.
+func TestErrorSummaryListsFields(t *testing.T) {
+	_, d := builtinModel(t, "ogrs3")
+	c := scoring.Case{}
+	for k, v := range ogrs3Case {
+		c[k] = v
+	}
+	c["previous_sanctions"] = "-1"
+	delete(c, "sex")
+	p := newPage(t)
+	form := modelForm(p, "ogrs3")
+	enterCase(t, form, d, c)
+	submit(t, form)
+	items := form.GetByTestId("error-fields").GetByRole("button")
+	want := []string{predictor(t, d, "sex").Label, predictor(t, d, "previous_sanctions").Label}
+	if err := expect.Locator(items).ToHaveText(want); err != nil {
+		slices.Reverse(want)
+		if err2 := expect.Locator(items).ToHaveText(want); err2 != nil {
+			t.Fatalf("error summary fields: %v", err)
+		}
+	}
+	target := form.Locator(`[name="previous_sanctions"]`)
+	button := items.Filter(playwright.LocatorFilterOptions{
+		HasText: predictor(t, d, "previous_sanctions").Label})
+	if err := button.Focus(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Keyboard().Press("Enter"); err != nil {
+		t.Fatal(err)
+	}
+	if err := expect.Locator(target).ToBeFocused(); err != nil {
+		t.Errorf("Enter on the summary's button did not move the focus to the field: %v", err)
+	}
+	checkValuesKept(t, form, d, c)
 }

@@ -48,6 +48,10 @@ func TestValidationStudioRecalibratesParams(t *testing.T) {
 	}
 	valClick(t, section.GetByTestId("val-recalibrate"))
 	valWaitText(t, section.GetByTestId("val-recal-result"), "oxrec-nl-detained-general-recal-")
+	if err := expect.Locator(section.GetByTestId("val-recal-synthetic")).ToHaveText(
+		js.ValSynthetic); err != nil {
+		t.Errorf("the recalibration of synthetic parameters is not marked synthetic: %v", err)
+	}
 	name, body := valSaveDownload(t, p, section.GetByTestId("val-download-params"))
 	if !strings.HasSuffix(name, ".params.json") {
 		t.Errorf("download named %q, want NAME.params.json", name)

@@ -35,6 +35,9 @@ type RecalibrationResult struct {
 	Params         string `json:"params,omitempty"`
 	ParamsFileName string `json:"params_file_name,omitempty"`
 	ParamsSHA256   string `json:"params_sha256,omitempty"`
+	// Synthetic says that the recalibrated model, and so every file here, is made from
+	// synthetic training numbers.
+	Synthetic bool `json:"synthetic,omitempty"`
 }
 
 // ModelReport is loadModel()'s answer: whether the definition loaded and reproduced

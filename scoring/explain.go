@@ -74,13 +74,20 @@ func (m *Model) setReference(e *Explanation) error {
 		e.ReferenceLinearPredictor = ref.LinearPredictor
 		return nil
 	}
-	e.ReferenceNote = "the linear predictor's zero: the intercept alone"
+	e.ReferenceNote = ReferenceNoteIntercept
 	if m.def.Family == FamilyCox {
-		e.ReferenceNote = "the model's reference profile: the mean of each number and " +
-			"the reference level of each factor"
+		e.ReferenceNote = ReferenceNoteCox
 	}
 	return nil
 }
+
+// The reference profile of an explanation whose definition states none: a logistic
+// or points model's intercept alone, or a Cox model's centring profile.
+const (
+	ReferenceNoteIntercept = "the linear predictor's zero: the intercept alone"
+	ReferenceNoteCox       = "the model's reference profile: the mean of each number and " +
+		"the reference level of each factor"
+)
 
 // probabilitySteps returns P_h(to) − P_h(from) and P_h(to) for every horizon.
 func (m *Model) probabilitySteps(from, to float64) (delta, after map[string]float64) {

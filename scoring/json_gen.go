@@ -381,6 +381,7 @@ var (
 		{key: "\"params\":", name: "params", off: unsafe.Offsetof(RecalibrationResult{}.Params), t: &jsonTypeString, omit: true},
 		{key: "\"params_file_name\":", name: "params_file_name", off: unsafe.Offsetof(RecalibrationResult{}.ParamsFileName), t: &jsonTypeString, omit: true},
 		{key: "\"params_sha256\":", name: "params_sha256", off: unsafe.Offsetof(RecalibrationResult{}.ParamsSHA256), t: &jsonTypeString, omit: true},
+		{key: "\"synthetic\":", name: "synthetic", off: unsafe.Offsetof(RecalibrationResult{}.Synthetic), t: &jsonTypeBool, omit: true},
 	}}
 	jtModelReport = jsonType{kind: jtStruct, name: "scoring.ModelReport", fields: []jsonField{
 		{key: "\"passed\":", name: "passed", off: unsafe.Offsetof(ModelReport{}.Passed), t: &jsonTypeBool, omit: false},

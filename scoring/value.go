@@ -51,6 +51,10 @@ func parseDate(s string) (civilDate, error) {
 	return c, nil
 }
 
+// ParseNumber reads a finite decimal number as the engine reads a number input, for
+// the adapters' own number fields: no infinities, NaN, hexadecimal or underscores.
+func ParseNumber(s string) (float64, error) { return parseNumber(s) }
+
 // parseNumber reads a finite decimal number. It accepts what strconv.ParseFloat
 // accepts, less infinities, NaN, hexadecimal and underscores.
 func parseNumber(s string) (float64, error) {

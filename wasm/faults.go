@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"strconv"
-	"strings"
 	"sync"
 
 	"spiegel/scoring"
@@ -230,8 +229,8 @@ func bandText(b scoring.BandWeight) string {
 
 // parseTyped reads a number typed in the page, naming the field when it is not one.
 func parseTyped(field, s string) (float64, error) {
-	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+	f, err := scoring.ParseNumber(s)
+	if err != nil {
 		return 0, errors.New(field + " " + strconv.Quote(s) +
 			": not a number (write it with a decimal point, such as 0.512)")
 	}

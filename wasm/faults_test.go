@@ -170,3 +170,17 @@ func mustModel(t *testing.T, id string) *scoring.Model {
 	}
 	return m
 }
+
+// TestParseTypedRefusesWhatTheEngineRefuses checks that a number typed in the fault
+// demonstration is read as the engine reads inputs: hexadecimal, infinities and NaN
+// are refused with the field named, a decimal is taken.
+func TestParseTypedRefusesWhatTheEngineRefuses(t *testing.T) {
+	for _, s := range []string{"0x1p-2", "Inf", "NaN", "1_000", "0,512", ""} {
+		if _, err := parseTyped("value", s); err == nil || !strings.Contains(err.Error(), "value") {
+			t.Errorf("parseTyped(%q) error = %v, want a refusal naming the field", s, err)
+		}
+	}
+	if f, err := parseTyped("value", " 0.512 "); err != nil || f != 0.512 {
+		t.Errorf("parseTyped(0.512) = %v, %v", f, err)
+	}
+}

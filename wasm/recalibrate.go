@@ -42,7 +42,8 @@ func (a *API) Recalibrate(csv, opts []byte) (out []byte) {
 	}
 	res := scoring.RecalibrationResult{RecalibrationSummary: r.Summary,
 		Definition: string(r.Document), Golden: string(r.Golden), FileName: id + ".json",
-		GoldenFileName: id + ".golden.json", Validation: v.Measures}
+		GoldenFileName: id + ".golden.json", Validation: v.Measures,
+		Synthetic: r.Model.Synthetic()}
 	if m.ParamsSHA256() != "" {
 		doc, set, err := scoring.RecalibratedParams(a.base, r)
 		if err != nil {

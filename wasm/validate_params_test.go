@@ -78,7 +78,8 @@ func TestRecalibrateWithParameterFile(t *testing.T) {
 	r := decode[scoring.RecalibrationResult](t, api.Recalibrate([]byte(oxrecCSV(t)), []byte(
 		`{"model": "oxrec-nl-detained-general", "horizon": "1y", "time": "years",
 		"event": "event", "date": "2026-12-04", "params": `+string(params)+`}`)))
-	if r.Params == "" || r.ParamsFileName != "oxrec-nl-detained-general-recal-20261204.params.json" {
+	if r.Params == "" || !r.Synthetic ||
+		r.ParamsFileName != "oxrec-nl-detained-general-recal-20261204.params.json" {
 		t.Fatalf("Recalibrate(bound variant) = params %d bytes, file %q; want the new file",
 			len(r.Params), r.ParamsFileName)
 	}

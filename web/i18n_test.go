@@ -71,8 +71,14 @@ func builtinModelTexts(t *testing.T) map[string]string {
 		scoring.TrustSynthetic, scoring.TrustUnverified} {
 		texts[trust] = "trust level"
 	}
+	texts[scoring.ReferenceNoteIntercept] = "engine's reference note"
+	texts[scoring.ReferenceNoteCox] = "engine's reference note"
 	for _, m := range cat.Models() {
 		collectTexts(t, m.ID(), m.Definition(), texts)
+		// A reference profile's note is a text too (explain.js translates it).
+		if r := m.Definition().Reference; r != nil {
+			texts[r.Note] = m.ID() + " reference"
+		}
 		// A warning's message is a text too (the page writes it through WarningLine).
 		for _, p := range m.Definition().Predictors {
 			if p.Warn != nil {

@@ -274,6 +274,16 @@
     });
   }
 
+  // shortNumber writes a number (or a number the engine gave as text) to at most six
+  // significant digits in the page's way, for reading; the exact value stays in the
+  // element's data-value where the page shows one. Other text is kept.
+  const sig6 = new Intl.NumberFormat(lang, { maximumSignificantDigits: 6, useGrouping: false });
+  function shortNumber(v) {
+    const s = String(v);
+    const x = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s) ? Number(s) : NaN;
+    return Number.isFinite(x) ? sig6.format(x) : s;
+  }
+
   // relatedLabel is the label of the field or derived value an error names: a
   // field's label from the model's description, a derived value's label translated.
   function relatedLabel(e, model) {
@@ -290,6 +300,7 @@
     const model = form.dataset.model;
     const errors = rec.errors && rec.errors.length ? rec.errors : [{ message: rec.error }];
     const loose = [];
+    const fields = [];
     let first = null;
     let marked = 0;
     for (const e of errors) {
@@ -303,16 +314,30 @@
         ? errorText({ ...e, value: control.value }, model) : errorText(e, model);
       const out = document.getElementById(control.dataset.errorId || control.id + "-error");
       out.textContent = out.textContent ? out.textContent + "; " + said : said;
-      if (!control.hasAttribute("aria-invalid")) marked++;
+      if (!control.hasAttribute("aria-invalid")) {
+        marked++;
+        fields.push(fieldLink(relatedLabel({ related: e.field }, model), control));
+      }
       control.setAttribute("aria-invalid", "true");
       first = first || control;
     }
     const summary = form.querySelector(".error-summary");
     summary.append(el("p", { class: "error-title", text: text.not_scored }));
-    if (marked) summary.append(el("p", { text: fill(text.field_errors, { count: marked }) }));
+    if (marked) {
+      summary.append(el("p", { text: fill(text.field_errors, { count: marked }) }),
+        el("ul", { class: "error-fields", "data-testid": "error-fields" }, ...fields));
+    }
     if (loose.length) summary.append(el("ul", {}, ...loose.map((m) => el("li", { text: m }))));
     summary.hidden = false;
     if (first) first.focus();
+  }
+
+  // fieldLink is an item of the error summary: a button with the field's label that
+  // moves the focus to the field (a button, so that nothing goes into the URL).
+  function fieldLink(label, control) {
+    const b = el("button", { type: "button", class: "link-button", text: label });
+    b.addEventListener("click", () => control.focus());
+    return el("li", {}, b);
   }
 
   // today is this computer's date as YYYY-MM-DD, in its own time zone.
@@ -449,9 +474,10 @@
 
   // pairs is a description list of [label, value, test id] triples.
   function pairs(list, testPrefix) {
-    return el("dl", { class: "pairs" }, ...list.flatMap(([label, value, testId]) => [
+    return el("dl", { class: "pairs" }, ...list.flatMap(([label, value, testId, exact]) => [
       el("dt", { text: label }),
-      el("dd", { text: value, "data-testid": testId ? testPrefix + testId : null }),
+      el("dd", { text: value, "data-testid": testId ? testPrefix + testId : null,
+        "data-value": exact }),
     ]));
   }
 
@@ -486,7 +512,8 @@
     card.append(...(more.contributions || []));
     if (rec.derived && rec.derived.length) {
       card.append(el("h3", { text: text.derived }),
-        pairs(rec.derived.map((v) => [v.label, localNumber(v.value), v.id]), "derived-"));
+        pairs(rec.derived.map((v) => [v.label, shortNumber(v.value), v.id, v.value]),
+          "derived-"));
     }
     card.append(el("h3", { text: text.identity }), pairs([
       [text.model_id, rec.model, "model"],
@@ -506,6 +533,7 @@
 
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, localNumber, translate,
+    shortNumber,
     populationLabel, reasonText, describe,
     horizonName, contributionTable, renderResult, show, forget, edited, decimalPoint,
     onResult: (hook) => { resultHooks.push(hook); },

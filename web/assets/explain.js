@@ -147,7 +147,7 @@
     const ref = x.reference || { linear_predictor: 0, probabilities: {} };
     const box = el("div", { class: "explain-waterfall", "data-testid": "waterfall" },
       heading(d, tx.waterfall_title),
-      el("p", { class: "help", text: fill(tx.waterfall_help, { reference: ref.note }) }));
+      el("p", { class: "help", text: fill(tx.waterfall_help, { reference: page.translate(ref.note || "") }) }));
     const lpRows = [{ label: tx.reference, from: 0, to: ref.linear_predictor, total: true },
       ...steps.map((s, i) => ({ label: s.label, term: s.predictor, delta: s.delta,
         from: i ? steps[i - 1].after : ref.linear_predictor, to: s.after })),
@@ -263,9 +263,9 @@
     let words = null;
     if (x.intercepts) {
       words = page.text.intercept + " — " + hs.map((h) => page.horizonName(h) + ": " +
-        page.localNumber(x.intercepts[h.label])).join("; ");
+        page.shortNumber(x.intercepts[h.label])).join("; ");
     } else if (x.centring !== undefined) {
-      words = page.text.centring + ": " + page.localNumber(x.centring);
+      words = page.text.centring + ": " + page.shortNumber(x.centring);
     }
     if (!words) return null;
     return el("p", { class: "note", "data-testid": "explain-constant", text: words });
@@ -463,7 +463,7 @@
     fig.append(curves(s, pts, hs, x, currentValue(s, c, x), label));
     if (s.sample_to !== undefined && s.sample_to !== null) {
       fig.append(el("p", { class: "note", text: fill(tx.sweep_sample,
-        { to: numFormat.format(s.sample_to), note: s.sample_note || "" }) }));
+        { to: numFormat.format(s.sample_to), note: page.translate(s.sample_note || "") }) }));
     }
     fig.append(sweepTable(pts, hs, label));
   }

@@ -38,6 +38,15 @@
     return e;
   }
 
+  // whole reads a whole number typed with the page's thousands separator ("1.000" on
+  // the Dutch page, "1,000" on the English one) as digits only; anything else goes on
+  // as typed, for the engine to judge.
+  function whole(v) {
+    const sep = text.decimal_sign === "," ? "." : ",";
+    const grouped = new RegExp("^\\d{1,3}(\\" + sep + "\\d{3})+$");
+    return grouped.test(v) ? v.split(sep).join("") : v;
+  }
+
   // describe asks the engine for a model's current description.
   function describe(id) {
     const d = plain(globalThis.spiegel.describe(id)) || {};
@@ -187,7 +196,7 @@
   function draw(ui) {
     cancel(ui);
     const pop = plain(globalThis.spiegel.syntheticPopulation(ui.model.value,
-      ui.n.value.trim(), ui.seed.value.trim()));
+      whole(ui.n.value.trim()), whole(ui.seed.value.trim())));
     if (pop.error) {
       ui.population = null;
       ui.status.replaceChildren(el("p", { class: "faults-error", role: "alert",
@@ -252,7 +261,7 @@
       }
       return { fault: x.fault, words: ui.exchange.selectedOptions[0].textContent };
     }
-    const value = ui.value.value.trim();
+    const value = page.decimalPoint(ui.value.value.trim());
     if (!value) return { error: text.faults_need_value, control: ui.value };
     const n = ui.number.selectedOptions[0];
     return { fault: { kind: "replace_value", path: ui.number.value, value },
@@ -275,7 +284,8 @@
     }
     const choice = chosenFault(ui);
     if (choice.error) return fail(ui, choice.error, choice.control);
-    let p = plain(globalThis.spiegel.faultStart(id, choice.fault, ui.minMove.value.trim()));
+    let p = plain(globalThis.spiegel.faultStart(id, choice.fault,
+      page.decimalPoint(ui.minMove.value.trim())));
     if (p.error) return fail(ui, p.error, controlFor(ui, p.error));
     ui.run.disabled = true;
     ui.progress.hidden = false;

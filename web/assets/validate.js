@@ -342,7 +342,8 @@
     ["val_slope", "calibration_slope", num], ["val_brier", "brier", num],
   ];
 
-  function num(x) { return num4.format(x); }
+  // num writes a measure to four decimals; one that rounds to zero has no sign.
+  function num(x) { return num4.format(Math.abs(x) < 5e-5 ? 0 : x); }
   function pctOf(x) { return pct.format(x); }
   function ciOf(_, m) { return pct.format(m.observed_risk_lower) + " – " + pct.format(m.observed_risk_upper); }
 
@@ -528,6 +529,8 @@
     for (const u of state.urls) URL.revokeObjectURL(u);
     state.urls = [];
     ui.recalResult.append(...[
+      r.synthetic ? el("p", { class: "notice synthetic", "data-testid": "val-recal-synthetic",
+        text: text.val_synthetic }) : null,
       el("p", { "data-testid": "val-recal-done", text: fill(text.val_recal_done, { model: r.model }) }),
       horizonsTable(r.horizons),
       el("p", {}, download(r.definition, r.file_name, text.val_download_def, "val-download-def")),
