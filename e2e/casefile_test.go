@@ -295,3 +295,27 @@ func TestOpenCaseAsksBeforeReplacing(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenCaseWithJSONNumber opens a case file whose count is a JSON number, as the
+// engine and the command take it: it fills the form as text; a non-finite or other
+// non-text value is still refused, naming the field.
+func TestOpenCaseWithJSONNumber(t *testing.T) {
+	p := newPage(t)
+	_, d := builtinModel(t, "ogrs3")
+	form := modelForm(p, "ogrs3")
+	openCase(t, p, "number.json", []byte(`{"format": "spiegel-case/1", "model": "ogrs3",
+		"case": {"sex": "male", "previous_sanctions": 7}}`))
+	if err := expect.Locator(control(t, form, d, "previous_sanctions")).ToHaveValue("7"); err != nil {
+		t.Errorf("a JSON number did not fill the field: %v", err)
+	}
+	if err := form.GetByTestId("clear-case").Click(); err != nil {
+		t.Fatal(err)
+	}
+	openCase(t, p, "object.json", []byte(`{"format": "spiegel-case/1", "model": "ogrs3",
+		"case": {"previous_sanctions": {"n": 7}}}`))
+	status := p.GetByTestId("case-status")
+	if err := expect.Locator(status).ToContainText("(previous_sanctions): " +
+		web.English.JS.Case.NotText); err != nil {
+		t.Errorf("an object value: %v", err)
+	}
+}

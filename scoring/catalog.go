@@ -3,6 +3,7 @@ package scoring
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // builtinFile is one file of the built-in definitions (models/, one published model
@@ -66,9 +67,25 @@ func NewCatalog(models ...*Model) (*Catalog, error) {
 func (c *Catalog) Model(id string) (*Model, error) {
 	m, ok := c.byID[id]
 	if !ok {
-		return nil, errorf("model %q: %w", id, ErrUnknownModel)
+		return nil, errorf("model %q: %w", clip(id), ErrUnknownModel)
 	}
 	return m, nil
+}
+
+// maxEcho is the longest text an error message repeats from its input.
+const maxEcho = 80
+
+// clip returns s, or its first maxEcho bytes (whole characters) and "…" when it is
+// longer, so that an error does not echo a huge input back.
+func clip(s string) string {
+	if len(s) <= maxEcho {
+		return s
+	}
+	cut := maxEcho
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // Models returns the catalog's models in id order.
@@ -98,7 +115,7 @@ func Builtin() (*Catalog, error) {
 func (c *Catalog) Group(id string) (*Group, error) {
 	g, ok := c.groups[id]
 	if !ok {
-		return nil, errorf("group %q: %w", id, ErrUnknownModel)
+		return nil, errorf("group %q: %w", clip(id), ErrUnknownModel)
 	}
 	return g, nil
 }

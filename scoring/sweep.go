@@ -88,6 +88,10 @@ func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64, n int)
 		return nil, nil, errorf("sweep: %q is not an input of %s", input, m.def.ID)
 	}
 	v := &m.vars[i]
+	if n != 0 && (n < 2 || n > MaxSweepPoints) {
+		return nil, nil, errorf("sweep: %d points; want 2 to %d, or none for the default",
+			n, MaxSweepPoints)
+	}
 	if v.typ == TypeLevel {
 		return levelValues(v)
 	}

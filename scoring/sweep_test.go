@@ -2,7 +2,10 @@ package scoring_test
 
 import (
 	"math"
+	"strings"
 	"testing"
+
+	"spiegel/scoring"
 )
 
 func TestSweepAgeOnOGRS3(t *testing.T) {
@@ -52,5 +55,21 @@ func TestSweepCountAndLevels(t *testing.T) {
 	}
 	if _, _, err := m.SweepValues(c, "age", "", 0, 1, 5); err == nil {
 		t.Error("a sweep over a derived value was accepted")
+	}
+}
+
+// TestSweepRefusesBadPoints checks that a number of points outside 2..MaxSweepPoints
+// is refused for every kind of input, not silently replaced by the default.
+func TestSweepRefusesBadPoints(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	for _, n := range []int{-5, 1, scoring.MaxSweepPoints + 1} {
+		for _, in := range []struct{ input, anchor string }{{"previous_sanctions", ""},
+			{"birth_date", "assessment_date"}, {"sex", ""}} {
+			_, _, err := m.SweepValues(validOGRS3(), in.input, in.anchor, math.NaN(),
+				math.NaN(), n)
+			if err == nil || !strings.Contains(err.Error(), "points") {
+				t.Errorf("SweepValues(%s, %d points) error = %v, want a refusal", in.input, n, err)
+			}
+		}
 	}
 }

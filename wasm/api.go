@@ -165,6 +165,9 @@ type failure func(model string, err error) []byte
 // errorObject is the error record for err, as JSON.
 func errorObject(model string, err error) []byte {
 	// An error record holds only strings, which always encode.
+	if len(model) > 80 {
+		model = "" // not a model's id: the message says what was asked, shortened
+	}
 	out, _ := encode(scoring.ErrorRecord(model, "", err))
 	return out
 }

@@ -262,3 +262,14 @@ func TestNoHTMLEscaping(t *testing.T) {
 		t.Errorf("Describe(ogrs3) escapes HTML characters in labels")
 	}
 }
+
+// TestHugeIDNotEchoed asks for a model with a 1 MB id: the error says so without
+// repeating the id whole.
+func TestHugeIDNotEchoed(t *testing.T) {
+	_, api := builtin(t)
+	out := api.Describe(strings.Repeat("x", 1<<20))
+	if len(out) > 1000 || !strings.Contains(string(out), "unknown model") {
+		t.Errorf("Describe(huge id) = %d bytes (%.100s…), want a short unknown-model error",
+			len(out), out)
+	}
+}

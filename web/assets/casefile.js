@@ -185,11 +185,15 @@
       return { errors: [msg.no_case] };
     }
     const errors = [];
-    for (const [name, value] of Object.entries(doc.case)) {
+    const c = {};
+    for (const [name, raw] of Object.entries(doc.case)) {
+      // A finite JSON number is taken as its text, as the engine takes it.
+      const value = typeof raw === "number" && Number.isFinite(raw) ? String(raw) : raw;
       const why = fieldError(form, name, value);
       if (why) errors.push(labelOf(form, name) + ": " + why);
+      c[name] = value;
     }
-    return { form, errors };
+    return { form, errors, c };
   }
 
   // open reads the chosen file and, when it fits, fills its model's form.
@@ -205,13 +209,13 @@
       } catch (err) {
         return refuse(fill(msg.not_json, { reason: err.message }));
       }
-      const { form, errors } = check(doc);
+      const { form, errors, c } = check(doc);
       if (errors.length) return refuse(errors);
       if (page.edited(form) && !(await askReplace(doc.model, file.name))) {
         return say(fill(msg.kept, { file: file.name }));
       }
       choose(doc.model);
-      replaceCase(form, doc.model, doc.case);
+      replaceCase(form, doc.model, c);
       return say(fill(msg.opened, { file: file.name }));
     } finally {
       opener.value = "";
