@@ -57,6 +57,60 @@ type jsonField struct {
 	omit bool
 }
 
+// JSON is the JSON form of T, one of the types that json_gen.go describes: a value
+// for each (RecordJSON, DescriptionJSON, ...) writes and reads that type alone.
+// AppendJSON and DecodeJSON take any of them, and so link every description; a
+// program that names only the forms it uses links only theirs, which keeps the
+// calculator's WebAssembly engine free of the studio's types.
+type JSON[T any] struct{ t *jsonType }
+
+// Append appends *v encoded as AppendJSON encodes it; nil is written as null. A
+// number JSON cannot hold (NaN, an infinity) is an error; b is then returned as it
+// was.
+func (j JSON[T]) Append(b []byte, v *T) ([]byte, error) {
+	return appendJSON(b, j.t, unsafe.Pointer(v))
+}
+
+// Encode returns v encoded as Append encodes it.
+func (j JSON[T]) Encode(v T) ([]byte, error) {
+	return appendJSON(nil, j.t, unsafe.Pointer(&v))
+}
+
+// Decode decodes one JSON document into v as DecodeJSON does: unknown members are
+// ignored; duplicate keys, nesting deeper than 64 and trailing data are refused.
+func (j JSON[T]) Decode(data []byte, v *T) error {
+	return decodeJSON(data, j.t, unsafe.Pointer(v), true)
+}
+
+// decodeStrict decodes one JSON document into v as decodeStrict does.
+func (j JSON[T]) decodeStrict(data []byte, v *T) error {
+	return decodeJSON(data, j.t, unsafe.Pointer(v), false)
+}
+
+// The methods of JSON are one line each, so that the compiler inlines them rather
+// than compile one copy per type; these do the work.
+
+// appendJSON appends the value of type t at p, or null for a nil p.
+func appendJSON(b []byte, t *jsonType, p unsafe.Pointer) ([]byte, error) {
+	w := &jsonWriter{b: b}
+	if p == nil {
+		w.null()
+	} else {
+		w.write(t, p)
+	}
+	if w.err != nil {
+		return b, w.err
+	}
+	return w.b, nil
+}
+
+// decodeJSON decodes one JSON document into the value of type t at p.
+func decodeJSON(data []byte, t *jsonType, p unsafe.Pointer, lax bool) error {
+	return decodeWith(data, lax, func(d *jsonDecoder, n *jsonNode) error {
+		return d.read(t, n, "", p)
+	})
+}
+
 // The descriptions of the basic types.
 var (
 	jsonTypeString = jsonType{kind: jtString, name: "string"}

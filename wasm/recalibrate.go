@@ -41,9 +41,11 @@ func (a *API) Recalibrate(csv, opts []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, errors.New("validate the recalibrated model: "+err.Error()))
 	}
-	return encodeOr(scoring.RecalibrationResult{RecalibrationSummary: r.Summary,
-		Definition: string(r.Document), Golden: string(r.Golden), FileName: id + ".json",
-		GoldenFileName: id + ".golden.json", Validation: v.Measures}, id)
+	res, err := scoring.RecalibrationResultJSON.Encode(scoring.RecalibrationResult{
+		RecalibrationSummary: r.Summary, Definition: string(r.Document),
+		Golden: string(r.Golden), FileName: id + ".json",
+		GoldenFileName: id + ".golden.json", Validation: v.Measures})
+	return orError(res, err, id)
 }
 
 // ModelReport is the result of LoadModel: whether the definition loaded and
@@ -58,7 +60,8 @@ func (a *API) LoadModel(definition, golden []byte) (out []byte) {
 	defer recoverInto(&out, errorObject, "")
 	m, err := a.verifyModel(definition, golden)
 	if err != nil {
-		return encodeOr(ModelReport{Error: err.Error()}, "")
+		res, err := scoring.ModelReportJSON.Encode(ModelReport{Error: err.Error()})
+		return orError(res, err, "")
 	}
 	a.mu.Lock()
 	if a.loaded == nil {
@@ -67,8 +70,10 @@ func (a *API) LoadModel(definition, golden []byte) (out []byte) {
 	a.loaded[m.ID()] = m
 	a.mu.Unlock()
 	s := m.Summarize()
-	return encodeOr(ModelReport{Passed: true, Model: s.ID, Name: s.Name, Version: s.Version,
-		DefinitionSHA256: m.SHA256(), Synthetic: s.Synthetic, Notice: s.Notice}, s.ID)
+	res, err := scoring.ModelReportJSON.Encode(ModelReport{Passed: true, Model: s.ID,
+		Name: s.Name, Version: s.Version, DefinitionSHA256: m.SHA256(),
+		Synthetic: s.Synthetic, Notice: s.Notice})
+	return orError(res, err, s.ID)
 }
 
 // verifyModel loads a definition and checks its golden cases.

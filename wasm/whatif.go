@@ -20,5 +20,6 @@ func (a *API) WhatIf(id string, beforeJSON, afterJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	return encodeOr(scoring.WhatIf(m, before, after), id)
+	res, err := scoring.WhatIfRecordJSON.Encode(scoring.WhatIf(m, before, after))
+	return orError(res, err, id)
 }
