@@ -39,8 +39,8 @@ type jsonType struct {
 	fields []jsonField
 
 	newElem   func() unsafe.Pointer                           // pointer, map: a new zero element
-	makeSlice func(p unsafe.Pointer, n int)                   // slice: *p = make(n), or nil for n < 0
-	mapKeys   func(p unsafe.Pointer) []string                 // map: the keys, in order
+	makeSlice func(n int) unsafe.Pointer                      // slice: make(n)'s array
+	mapKeys   func(p unsafe.Pointer) []string                 // map: the keys, in no order
 	mapGet    func(p unsafe.Pointer, k string) unsafe.Pointer // map: a copy of m[k]
 	mapSet    func(p unsafe.Pointer, k string, v unsafe.Pointer)
 	mapLen    func(p unsafe.Pointer) int
@@ -125,16 +125,14 @@ var (
 // jsonNew returns a new zero T.
 func jsonNew[T any]() unsafe.Pointer { return unsafe.Pointer(new(T)) }
 
-// jsonMakeSlice sets *p to a new []T of length n, or to nil for n < 0.
-func jsonMakeSlice[T any](p unsafe.Pointer, n int) {
-	if n < 0 {
-		*(*[]T)(p) = nil
-		return
-	}
-	*(*[]T)(p) = make([]T, n)
+// jsonMakeSlice returns the array of a new []T of length n (a non-nil pointer even
+// for n = 0, as make gives); the reader sets the slice itself, once for every type.
+func jsonMakeSlice[T any](n int) unsafe.Pointer {
+	return unsafe.Pointer(unsafe.SliceData(make([]T, n)))
 }
 
-// jsonMapKeys returns the keys of the map[string]V at p in order.
+// jsonMapKeys returns the keys of the map[string]V at p, in no order. The writer
+// sorts them, once for every type rather than in each instance.
 func jsonMapKeys[V any](p unsafe.Pointer) []string { return jsonKeys(*(*map[string]V)(p)) }
 
 // jsonMapGet returns a pointer to a copy of m[k] for the map m at p.
@@ -231,7 +229,9 @@ func (w *jsonWriter) writeMap(t *jsonType, p unsafe.Pointer) {
 		return
 	}
 	w.b = append(w.b, '{')
-	for i, k := range t.mapKeys(p) {
+	keys := t.mapKeys(p)
+	sortStrings(keys)
+	for i, k := range keys {
 		w.sep(i)
 		w.str(k)
 		w.b = append(w.b, ':')
@@ -301,14 +301,14 @@ func (d *jsonDecoder) readPtr(t *jsonType, n *jsonNode, path string, p unsafe.Po
 func (d *jsonDecoder) readSlice(t *jsonType, n *jsonNode, path string, p unsafe.Pointer) error {
 	switch n.kind {
 	case jsonNull:
-		t.makeSlice(p, -1)
+		*(*sliceHeader)(p) = sliceHeader{}
 		return nil
 	case jsonArray:
 	default:
 		return d.typeError(n, path, t.name)
 	}
-	t.makeSlice(p, len(n.elems))
-	data := (*sliceHeader)(p).data
+	data := t.makeSlice(len(n.elems))
+	*(*sliceHeader)(p) = sliceHeader{data, len(n.elems), len(n.elems)}
 	for i := range n.elems {
 		if err := d.read(t.elem, &n.elems[i], path, unsafe.Add(data, uintptr(i)*t.size)); err != nil {
 			return err
