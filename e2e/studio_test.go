@@ -1,0 +1,63 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"spiegel/web"
+)
+
+// studioCall asks the page for the numbers of a model through the studio's
+// function before the whole engine is there, and reports what came back then and
+// after: whether the first answer was a Promise, the numbers it resolved to, whether
+// a second call answers at once, and whether the model computes.
+const studioCall = `async (id) => {
+	const first = spiegel.numbers(id);
+	const wasPromise = first instanceof Promise;
+	const numbers = await first;
+	return {
+		wasPromise,
+		numbers: Array.isArray(numbers) ? numbers.length : -1,
+		atOnce: !(spiegel.numbers(id) instanceof Promise),
+		computable: spiegel.describe(id).computable === true,
+	};
+}`
+
+// TestStudioEngineLoadsWhenAsked checks that the served page starts the
+// calculator's engine only, that a studio function called before the whole engine
+// is there loads it and answers through a Promise, and that the whole engine, which
+// then answers every call at once, computes with the parameter file loaded in the
+// calculator before it came.
+func TestStudioEngineLoadsWhenAsked(t *testing.T) {
+	f := newOxRecFixture(t)
+	p, section := oxrecPage(t)
+	log := &requestLog{}
+	p.OnRequest(log.add)
+	loadSynthetic(t, section)
+	isStudio := func(r string) bool { return strings.HasSuffix(r, "/"+web.StudioScript) }
+	if urls, _ := log.snapshot(); slices.ContainsFunc(urls, isStudio) {
+		t.Fatalf("the page loaded the whole engine before it was asked for: %q", urls)
+	}
+
+	const id = "oxrec-nl-detained-general"
+	m, err := f.bound.Model(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := p.evalJS(t, studioCall, id).(map[string]any)
+	want := map[string]any{"wasPromise": true, "numbers": len(m.Numbers()), "atOnce": true,
+		"computable": true}
+	for k, v := range want {
+		if fmt.Sprint(got[k]) != fmt.Sprint(v) {
+			t.Errorf("%s = %v, want %v (all: %v)", k, got[k], v, got)
+		}
+	}
+	if urls, _ := log.snapshot(); !slices.ContainsFunc(urls, isStudio) {
+		t.Errorf("requests %q: the whole engine was not among them", urls)
+	}
+	checkConsoleClean(t, p, nil)
+}
