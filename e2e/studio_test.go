@@ -14,8 +14,11 @@ import (
 // studioCall asks the page for the numbers of a model through the studio's
 // function before the whole engine is there, and reports what came back then and
 // after: whether the first answer was a Promise, the numbers it resolved to, whether
-// a second call answers at once, and whether the model computes.
+// a second call answers at once, whether the model computes, and the functions of
+// the whole engine that the page's spiegel lacked before (app.js's list of the
+// studio's functions against the engine's).
 const studioCall = `async (id) => {
+	const before = Object.keys(spiegel);
 	const first = spiegel.numbers(id);
 	const wasPromise = first instanceof Promise;
 	const numbers = await first;
@@ -24,6 +27,7 @@ const studioCall = `async (id) => {
 		numbers: Array.isArray(numbers) ? numbers.length : -1,
 		atOnce: !(spiegel.numbers(id) instanceof Promise),
 		computable: spiegel.describe(id).computable === true,
+		lacked: Object.keys(spiegel).filter((k) => !before.includes(k)).join(","),
 	};
 }`
 
@@ -50,7 +54,7 @@ func TestStudioEngineLoadsWhenAsked(t *testing.T) {
 	}
 	got, _ := p.evalJS(t, studioCall, id).(map[string]any)
 	want := map[string]any{"wasPromise": true, "numbers": len(m.Numbers()), "atOnce": true,
-		"computable": true}
+		"computable": true, "lacked": ""}
 	for k, v := range want {
 		if fmt.Sprint(got[k]) != fmt.Sprint(v) {
 			t.Errorf("%s = %v, want %v (all: %v)", k, got[k], v, got)

@@ -12,7 +12,7 @@ import (
 // Register sets globalThis.spiegel to the whole engine: the calculator's functions
 // (see RegisterCore) and the studio's, numbers(id), faultDemo(id, fault, cases,
 // minMove), validate(csv, options), recalibrate(csv, options), loadModel(definition,
-// golden) and the fault demonstration's run (see registerFaults), which call api.
+// golden) and the fault demonstration's run (see studioFuncs), which call api.
 // Arguments that are objects are converted with the page's JSON.stringify and
 // results returned as plain objects made by JSON.parse. A wrong argument count or
 // type gives an error record (an array of one for scoreMany): the functions never

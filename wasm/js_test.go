@@ -148,3 +148,43 @@ func TestJSRegisterNil(t *testing.T) {
 		t.Error("Register(nil) = nil, want an error")
 	}
 }
+
+// TestJSRegisterCoreLeavesOutTheStudio checks that RegisterCore sets spiegel to the
+// calculator's functions without the studio's, which RegisterAs adds under its name.
+func TestJSRegisterCoreLeavesOutTheStudio(t *testing.T) {
+	_, api := builtin(t)
+	if err := RegisterCore(api); err != nil {
+		t.Fatalf("RegisterCore: %v", err)
+	}
+	core := js.Global().Get("spiegel")
+	for _, f := range calculatorFuncs {
+		if core.Get(f.name).Type() != js.TypeFunction {
+			t.Errorf("after RegisterCore, spiegel.%s is %v, want a function", f.name,
+				core.Get(f.name).Type())
+		}
+	}
+	for _, f := range studioFuncs {
+		if !core.Get(f.name).IsUndefined() {
+			t.Errorf("after RegisterCore, spiegel.%s is %v, want undefined", f.name,
+				core.Get(f.name).Type())
+		}
+	}
+	if got := core.Call("models"); !isArray(got) || got.Length() == 0 {
+		t.Errorf("core spiegel.models() = %v, want a non-empty array", got.Type())
+	}
+
+	if err := RegisterAs(api, "spiegelStudio"); err != nil {
+		t.Fatalf("RegisterAs: %v", err)
+	}
+	defer js.Global().Delete("spiegelStudio")
+	whole := js.Global().Get("spiegelStudio")
+	for _, f := range append(append([]jsFunc(nil), calculatorFuncs...), studioFuncs...) {
+		if whole.Get(f.name).Type() != js.TypeFunction {
+			t.Errorf("after RegisterAs, spiegelStudio.%s is %v, want a function", f.name,
+				whole.Get(f.name).Type())
+		}
+	}
+	if RegisterCore(nil) == nil || RegisterAs(nil, "x") == nil {
+		t.Error("RegisterCore(nil) or RegisterAs(nil) = nil, want an error")
+	}
+}
