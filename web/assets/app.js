@@ -115,13 +115,16 @@
 
   // Engine loading.
 
+  // single is whether the page is the single file, whose engine is the whole one.
+  const single = document.getElementById("spiegel-wasm") !== null;
+
   // engineText returns the engine's base64 text, which the page carries: the single
   // file (make single) holds it in the data block #spiegel-wasm, the served site
   // loads spiegel-wasm.js, which sets globalThis.spiegelWasm. Neither way fetches
   // anything, so the page's policy forbids every connection.
   function engineText() {
-    const block = document.getElementById("spiegel-wasm");
-    const b64 = block ? block.textContent.trim() : globalThis.spiegelWasm;
+    const b64 = single ? document.getElementById("spiegel-wasm").textContent.trim()
+      : globalThis.spiegelWasm;
     delete globalThis.spiegelWasm;
     if (typeof b64 !== "string") throw new Error("spiegel-wasm.js did not load");
     return b64;
@@ -167,17 +170,14 @@
   // site's engine is the calculator's (spiegel.wasm), which sets spiegel; the single
   // file's is the whole engine (spiegel-studio.wasm), which sets spiegelStudio.
   async function loadEngine() {
-    const b64 = engineText();
-    const block = document.getElementById("spiegel-wasm");
-    globalThis.spiegel = await run(b64, block ? "spiegelStudio" : "spiegel");
+    globalThis.spiegel = await run(engineText(), single ? "spiegelStudio" : "spiegel");
 
     // An engine whose models failed to load answers every call with the reason.
     const models = plain(globalThis.spiegel.models());
     if (!Array.isArray(models)) {
       throw new Error(models && models.error ? models.error : "no models");
     }
-    if (block) studio = Promise.resolve();
-    else prepareStudio(globalThis.spiegel);
+    if (!single) prepareStudio(globalThis.spiegel);
   }
 
   // The studio's engine.
@@ -216,11 +216,11 @@
     }
   }
 
-  // loadStudio resolves once window.spiegel is the whole engine; a failed load may
-  // be tried again.
+  // loadStudio resolves once window.spiegel is the whole engine (in the single file,
+  // once the engine is ready); a failed load may be tried again.
   function loadStudio() {
     if (!studio) {
-      studio = engine.then(startStudio);
+      studio = single ? engine : engine.then(startStudio);
       studio.catch(() => { studio = null; });
     }
     return studio;
