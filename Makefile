@@ -3,7 +3,7 @@
 #   make run           build, then serve static/ on http://127.0.0.1:8080
 #   make single        build static/spiegel.html, the whole calculator in one file
 #   make test          vet, generated-code check, unit tests, wasm tests under Node,
-#                      the engine's size budget, short fuzzing, native/wasm bit
+#                      the engines' size budget, short fuzzing, native/wasm bit
 #                      comparison, e2e, Worker smoke test
 #   make bench         benchmarks (native, wasm under Node, Chromium), each figure
 #                      printed beside its budget
@@ -20,6 +20,8 @@ FUZZTIME ?= 20000x
 build:
 	go tool templ generate -path web
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o static/spiegel.wasm ./cmd/spiegel-wasm
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o static/spiegel-studio.wasm \
+	  ./cmd/spiegel-studio-wasm
 	cp "$(GOROOT)/lib/wasm/wasm_exec.js" static/wasm_exec.js
 	go run ./web/cmd/render -out static
 	@go run ./web/cmd/sizes -dir static
@@ -56,10 +58,11 @@ generate-check:
 	@find web -name '*_templ.go' | sort | xargs -r sha256sum | diff .cache/templ-before.sum - \
 	  || { echo "templ generate changed the files above: regenerate and commit them" >&2; exit 1; }
 
-# size checks the engine (static/spiegel.wasm) against its budget of 800 KB gzip and
-# 2.5 MB raw (issue 7). Neither is met since the merge of the explanation, validation
-# and fault features: web/cmd/sizes reports the excess and fails only above 1 MB gzip
-# or 3.7 MB raw meanwhile (TODO(size) there).
+# size checks every engine (*.wasm) against the budget of issue 7: 800 KB gzip and
+# 2.5 MB raw. The calculator's engine (spiegel.wasm) is 8 KB over the gzip budget
+# and over the raw one; the whole engine (spiegel-studio.wasm, loaded when the studio is opened)
+# meets neither: web/cmd/sizes reports the excess and fails only above the limits
+# it holds each at meanwhile (TODO(size) there).
 .PHONY: size
 size: build
 	go run ./web/cmd/sizes -dir static -check

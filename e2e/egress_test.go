@@ -160,11 +160,12 @@ func scoreAndPrint(t *testing.T, p *testPage, c scoring.Case) {
 }
 
 // siteFiles is the known list of what the served page may request: the page, the
-// engine, Go's loader and the assets web renders beside the page.
+// engines (the whole one only once the studio is opened), Go's loader and the assets
+// web renders beside the page.
 func siteFiles(t *testing.T) map[string]bool {
 	t.Helper()
 	known := map[string]bool{"/": true, "/index.html": true, "/" + web.WasmScript: true,
-		"/wasm_exec.js": true}
+		"/" + web.StudioScript: true, "/wasm_exec.js": true}
 	err := fs.WalkDir(web.Assets(), ".", func(name string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() {
 			known["/"+name] = true
@@ -313,7 +314,7 @@ func checkBundleShown(t *testing.T, p *testPage) {
 		}
 		names = append(names, name)
 	}
-	if !slices.Contains(names, web.WasmFile) || !slices.IsSorted(names) {
+	if !slices.Contains(names, web.StudioWasmFile) || !slices.IsSorted(names) {
 		t.Errorf("manifest names %q: want the engine among them, in byte order", names)
 	}
 	checkWithSha256sum(t, names, shown)

@@ -81,7 +81,7 @@ type NumberOrText string
 // DecodeRequest decodes one JSON document into v (a *ValidateRequest) refusing
 // unknown members, so that a misspelt option is named rather than ignored.
 func DecodeRequest(data []byte, v *ValidateRequest) error {
-	return decodeStrict(data, v)
+	return validateRequestJSON.decodeStrict(data, v)
 }
 
 // PopulationReport is the answer when the fault demonstration keeps a population:

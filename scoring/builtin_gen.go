@@ -5,1427 +5,463 @@ package scoring
 //go:generate go run ../internal/builtingen -o builtin_gen.go
 
 // builtinFiles holds the files of models/, groups/ and params/, by path, in
-// path order.
+// path order: where each is in builtinPacked unpacked, and its SHA-256.
 var builtinFiles = []builtinFile{
-	{"groups/oxrec-nl.json", `{"format":"spiegel-group/1","id":"oxrec-nl","name":"OxRec-NL: detained and not detained, general and violent reoffending","sources":{"inspectie2026":{"citation":"Inspectie Justitie en Veiligheid (2026). Risicovol algoritmegebruik. Sent to Parliament with Kamerbrief 2026D06865, dossier 29270-162."},"fazel2019":{"citation":"Fazel S, Wolf A, Vazquez-Montes MDLA, Fanshawe TR (2019). Prediction of violent reoffending in prisoners and individuals on probation: a Dutch validation study (OxRec). Scientific Reports 9:841.","doi":"10.1038/s41598-018-37539-x"}},"rule":{"input":"detention_months","label":"detained","unit":"months","at_least":{"value":6,"ref":{"source":"inspectie2026","at":"people detained for less than 6 months count as not detained"}},"then":"detained","else":"not_detained"},"members":[{"model":"oxrec-nl-detained-general","population":"detained","outcome":"general"},{"model":"oxrec-nl-detained-violent","population":"detained","outcome":"violent"},{"model":"oxrec-nl-nondetained-general","population":"not_detained","outcome":"general"},{"model":"oxrec-nl-nondetained-violent","population":"not_detained","outcome":"violent"}]}`,
-		"23aa5e65e8e4f6d21b20cbb9f955ae0abbe3cd30d56767d3a8aeea1b55fceaad"},
-	{"models/ogrs3.json", `{"format":"spiegel-model/1","id":"ogrs3","version":"3 (2009)","name":"OGRS3 (Offender Group Reconviction Scale, version 3)","family":"logistic","outcome":"proven reoffending within 1 and 2 years (England and Wales)","intended_use":"A static, actuarial estimate of the chance of proven reoffending for adults under probation supervision in England and Wales, from age, sex, offence and criminal history. It describes a group of people with similar records, not this person; it supports and does not replace professional judgement.","sources":{"howard2009":{"citation":"Howard P, Francis B, Soothill K, Humphreys L (2009). OGRS 3: the revised Offender Group Reconviction Scale. Ministry of Justice Research Summary 7/09."},"rsr":{"citation":"UK Ministry of Justice, open-source RSR calculator, lib/data/coefficients.json, key OGRS3 (values of Howard et al. 2009 as implemented there).","url":"https://github.com/NOMS-DIGITAL-STUDIO/rsr-calculator","licence":"MIT"},"hmpps":{"citation":"UK Ministry of Justice (HMPPS), arns-risk-actuarial-api, OGRS3 input validation (MIN_CONVICTION_AGE = 10).","url":"https://github.com/ministryofjustice/hmpps-arns-risk-actuarial-api"},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors. They are product rules, not parameters of the model.","note":"See ../shared/DOMAIN.md §4 for the computation rules."}},"citation":{"source":"howard2009","at":"Research Summary 7/09"},"predictors":[{"id":"sex","label":"Sex","type":"level","levels":[{"id":"male","label":"Male"},{"id":"female","label":"Female"}],"ref":{"source":"rsr","at":"age_sex (separate male and female tables)"}},{"id":"offence_group","label":"Offence group of the current conviction","type":"level","levels":[{"id":"0","label":"Violence"},{"id":"1","label":"Robbery"},{"id":"2","label":"Public order"},{"id":"3","label":"Sexual (not against child)"},{"id":"4","label":"Sexual (against child)"},{"id":"5","label":"Soliciting or prostitution"},{"id":"6","label":"Burglary (domestic)"},{"id":"7","label":"Burglary (other)"},{"id":"8","label":"Theft (non-motor)"},{"id":"9","label":"Handling stolen goods"},{"id":"10","label":"Fraud and forgery"},{"id":"11","label":"Absconding or bail offences"},{"id":"12","label":"Taking & driving away and related offences"},{"id":"13","label":"Theft from vehicles"},{"id":"14","label":"Drink driving"},{"id":"15","label":"Other motoring"},{"id":"16","label":"Criminal damage"},{"id":"17","label":"Drug import/export/production"},{"id":"18","label":"Drug possession/supply"},{"id":"19","label":"Other offence"}],"ref":{"source":"rsr","at":"offence_groups (codes 0–19)"}},{"id":"previous_sanctions","label":"Previous sanctions","help":"Number of sanctions (convictions, cautions, reprimands, final warnings) before the current one.","type":"count","unit":"sanctions","min":{"value":0,"ref":{"source":"spiegel","at":"a count cannot be negative"}},"max":{"value":500,"ref":{"source":"spiegel","at":"typing-error limit"}},"warn":{"above":{"value":49,"ref":{"source":"spiegel","at":"the reference cases reach 49 previous sanctions"}},"message":"above 49 previous sanctions the cap rule of the Copas rate is not confirmed by reference cases; the count used is min(previous, 50) + 1"},"ref":{"source":"rsr","at":"sanctions_history; copas"}},{"id":"birth_date","label":"Date of birth","type":"date","ref":{"source":"howard2009","at":"age on the assessment date, in whole years"}},{"id":"conviction_date","label":"Date of the current conviction","type":"date","ref":{"source":"howard2009","at":"career length: age at conviction"}},{"id":"first_sanction_date","label":"Date of the first sanction","type":"date","help":"The current conviction's date when there are no previous sanctions.","ref":{"source":"howard2009","at":"career length: age at first sanction"}},{"id":"assessment_date","label":"Date of the assessment","type":"date","ref":{"source":"howard2009","at":"age on the assessment date, in whole years"}}],"constraints":[{"kind":"not_after","inputs":["birth_date","first_sanction_date","conviction_date","assessment_date"],"ref":{"source":"spiegel","at":"events of a criminal career come in this order"}}],"derived":[{"id":"age","label":"Age at assessment","derivation":"whole_years","inputs":["birth_date","assessment_date"],"min":{"value":10,"ref":{"source":"hmpps","at":"MIN_CONVICTION_AGE (age of criminal responsibility in England and Wales)"}},"max":{"value":100,"ref":{"source":"spiegel","at":"product rule, not from the source: an age above 100 on the assessment date is refused as a typing error in a date (the same limit as OxRec-NL's age input); the reference cases reach 78"}},"ref":{"source":"rsr","at":"age in whole years on the assessment date"}},{"id":"age_at_conviction","label":"Age at the current conviction","derivation":"whole_years","inputs":["birth_date","conviction_date"],"ref":{"source":"howard2009","at":"career length"}},{"id":"age_at_first_sanction","label":"Age at the first sanction","derivation":"whole_years","inputs":["birth_date","first_sanction_date"],"min":{"value":10,"ref":{"source":"hmpps","at":"MIN_CONVICTION_AGE (age of criminal responsibility in England and Wales)"}},"ref":{"source":"howard2009","at":"career length"},"blame":"first_sanction_date"},{"id":"career_years","label":"Years from first sanction to current conviction","derivation":"difference","inputs":["age_at_conviction","age_at_first_sanction"],"ref":{"source":"howard2009","at":"career = age at conviction − age at first sanction, whole years"}},{"id":"age_group","label":"Age group","derivation":"group","inputs":["age"],"bounds":[{"value":11,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[0]"}},{"value":13,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[1]"}},{"value":15,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[2]"}},{"value":17,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[3]"}},{"value":20,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[4]"}},{"value":24,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[5]"}},{"value":29,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[6]"}},{"value":34,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[7]"}},{"value":39,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[8]"}},{"value":49,"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive[9]"}}],"levels":[{"id":"0","label":"10–11"},{"id":"1","label":"12–13"},{"id":"2","label":"14–15"},{"id":"3","label":"16–17"},{"id":"4","label":"18–20"},{"id":"5","label":"21–24"},{"id":"6","label":"25–29"},{"id":"7","label":"30–34"},{"id":"8","label":"35–39"},{"id":"9","label":"40–49"},{"id":"10","label":"50 and over"}],"ref":{"source":"rsr","at":"age_groups_upper_bounds_inclusive"}},{"id":"sanction_history","label":"Sanction history","derivation":"threshold","inputs":["previous_sanctions"],"params":{"at":{"value":0,"ref":{"source":"rsr","at":"sanctions_history: repeat_offender when previous sanctions > 0"}}},"levels":[{"id":"first_sanction","label":"First sanction"},{"id":"repeat_offender","label":"Repeat offender"}],"ref":{"source":"rsr","at":"sanctions_history"}},{"id":"copas_rate","label":"Copas rate","derivation":"copas_rate","inputs":["previous_sanctions","career_years"],"params":{"cap":{"value":50,"ref":{"source":"spiegel","at":"cap on previous sanctions (../shared/DOMAIN.md §4)"}},"offset":{"value":10,"ref":{"source":"rsr","at":"form: ln(n_sanctions / (10 + career_years))"}}},"ref":{"source":"rsr","at":"form: copas * ln(n_sanctions / (10 + career_years))"}}],"terms":[{"id":"age_sex","label":"Age and sex","kind":"lookup","keys":["sex","age_group"],"table":[{"key":["male","0"],"value":0,"ref":{"source":"rsr","at":"age_sex.male[0]"}},{"key":["male","1"],"value":0.083922902,"ref":{"source":"rsr","at":"age_sex.male[1]"}},{"key":["male","2"],"value":0.075775765,"ref":{"source":"rsr","at":"age_sex.male[2]"}},{"key":["male","3"],"value":-0.061594199,"ref":{"source":"rsr","at":"age_sex.male[3]"}},{"key":["male","4"],"value":-0.625103618,"ref":{"source":"rsr","at":"age_sex.male[4]"}},{"key":["male","5"],"value":-1.051515067,"ref":{"source":"rsr","at":"age_sex.male[5]"}},{"key":["male","6"],"value":-1.166679288,"ref":{"source":"rsr","at":"age_sex.male[6]"}},{"key":["male","7"],"value":-1.325976554,"ref":{"source":"rsr","at":"age_sex.male[7]"}},{"key":["male","8"],"value":-1.368045933,"ref":{"source":"rsr","at":"age_sex.male[8]"}},{"key":["male","9"],"value":-1.499690953,"ref":{"source":"rsr","at":"age_sex.male[9]"}},{"key":["male","10"],"value":-2.025261458,"ref":{"source":"rsr","at":"age_sex.male[10]"}},{"key":["female","0"],"value":-0.785038489,"ref":{"source":"rsr","at":"age_sex.female[0]"}},{"key":["female","1"],"value":-0.613852078,"ref":{"source":"rsr","at":"age_sex.female[1]"}},{"key":["female","2"],"value":-0.669521331,"ref":{"source":"rsr","at":"age_sex.female[2]"}},{"key":["female","3"],"value":-0.959179629,"ref":{"source":"rsr","at":"age_sex.female[3]"}},{"key":["female","4"],"value":-0.897480934,"ref":{"source":"rsr","at":"age_sex.female[4]"}},{"key":["female","5"],"value":-1.028488454,"ref":{"source":"rsr","at":"age_sex.female[5]"}},{"key":["female","6"],"value":-1.052777806,"ref":{"source":"rsr","at":"age_sex.female[6]"}},{"key":["female","7"],"value":-1.129127959,"ref":{"source":"rsr","at":"age_sex.female[7]"}},{"key":["female","8"],"value":-1.42187494,"ref":{"source":"rsr","at":"age_sex.female[8]"}},{"key":["female","9"],"value":-1.524652221,"ref":{"source":"rsr","at":"age_sex.female[9]"}},{"key":["female","10"],"value":-2.44983716,"ref":{"source":"rsr","at":"age_sex.female[10]"}}]},{"id":"offence","label":"Offence group","kind":"lookup","keys":["offence_group"],"table":[{"key":["0"],"value":0,"ref":{"source":"rsr","at":"offence_groups[0] Violence"}},{"key":["1"],"value":-0.634795912,"ref":{"source":"rsr","at":"offence_groups[1] Robbery"}},{"key":["2"],"value":0.181917975,"ref":{"source":"rsr","at":"offence_groups[2] Public order"}},{"key":["3"],"value":0.003276327,"ref":{"source":"rsr","at":"offence_groups[3] Sexual (not against child)"}},{"key":["4"],"value":-0.653434071,"ref":{"source":"rsr","at":"offence_groups[4] Sexual (against child)"}},{"key":["5"],"value":0.760608858,"ref":{"source":"rsr","at":"offence_groups[5] Soliciting or prostitution"}},{"key":["6"],"value":-0.12394352,"ref":{"source":"rsr","at":"offence_groups[6] Burglary (domestic)"}},{"key":["7"],"value":0.240604429,"ref":{"source":"rsr","at":"offence_groups[7] Burglary (other)"}},{"key":["8"],"value":0.661244321,"ref":{"source":"rsr","at":"offence_groups[8] Theft (non-motor)"}},{"key":["9"],"value":0.351866973,"ref":{"source":"rsr","at":"offence_groups[9] Handling stolen goods"}},{"key":["10"],"value":0.159910192,"ref":{"source":"rsr","at":"offence_groups[10] Fraud and forgery"}},{"key":["11"],"value":0.733378677,"ref":{"source":"rsr","at":"offence_groups[11] Absconding or bail offences"}},{"key":["12"],"value":0.380059431,"ref":{"source":"rsr","at":"offence_groups[12] Taking & driving away and related offences"}},{"key":["13"],"value":0.427225615,"ref":{"source":"rsr","at":"offence_groups[13] Theft from vehicles"}},{"key":["14"],"value":0.262228428,"ref":{"source":"rsr","at":"offence_groups[14] Drink driving"}},{"key":["15"],"value":-0.121439408,"ref":{"source":"rsr","at":"offence_groups[15] Other motoring"}},{"key":["16"],"value":0.204960477,"ref":{"source":"rsr","at":"offence_groups[16] Criminal damage"}},{"key":["17"],"value":-0.795556373,"ref":{"source":"rsr","at":"offence_groups[17] Drug import/export/production"}},{"key":["18"],"value":0.077165871,"ref":{"source":"rsr","at":"offence_groups[18] Drug possession/supply"}},{"key":["19"],"value":-0.060667525,"ref":{"source":"rsr","at":"offence_groups[19] Other offence"}}]},{"id":"sanctions","label":"Sanction history","kind":"lookup","keys":["sanction_history"],"table":[{"key":["first_sanction"],"value":0.126142106,"ref":{"source":"rsr","at":"sanctions_history.first_sanction"}},{"key":["repeat_offender"],"value":0.463062792,"ref":{"source":"rsr","at":"sanctions_history.repeat_offender"}}]},{"id":"copas","label":"Rate of offending (Copas rate)","kind":"linear","input":"copas_rate","beta":{"value":1.251124464,"ref":{"source":"rsr","at":"copas"}}}],"horizons":[{"label":"1y","length":1,"unit":"year","intercept":{"value":1.402562384,"ref":{"source":"rsr","at":"intercept.year1"}}},{"label":"2y","length":2,"unit":"year","intercept":{"value":2.121705678,"ref":{"source":"rsr","at":"intercept.year2"}}}],"reference":{"case":{"sex":"male","offence_group":"0","previous_sanctions":"0","birth_date":"1990-01-01","conviction_date":"2020-01-01","first_sanction_date":"2020-01-01","assessment_date":"2020-06-30"},"note":"a man aged 30, convicted of violence, with no previous sanctions (a stated profile for explanations, not an average person)","ref":{"source":"spiegel","at":"reference profile chosen for explanations"}}}`,
-		"60db0da5d1ded5273be8fc32a78a0c7407e7d1ac5a81e1d20330018c8f6f92f5"},
-	{"models/oxrec-nl-detained-general.json", `{"format":"spiegel-model/1","id":"oxrec-nl-detained-general","version":"structure 1 (values from a parameter file)","name":"OxRec-NL, detained (6 months or more), general (any) reoffending","family":"cox","outcome":"general (any) reoffending within 1 and 2 years","intended_use":"The Dutch OxRec model as used by the probation service as a mirror on the officer's own judgement. Spiegel ships its structure only: it computes only with a parameter file that an organisation loads and that passes verification. It describes a group of people with similar records, not this person, and never replaces professional judgement.","notice":"OxRec use was paused on 12 February 2026 (Inspectie JenV 2026). Results are for verification, training and transparency.","group":"oxrec-nl","population":"detained","parameters":"the coefficients, baseline survival, centring values and category cut-offs of the Dutch OxRec are in the tables and supplement of Fazel et al. (2019), Scientific Reports 9:841, which could not be retrieved here; load a parameter file that carries them with their sources","sources":{"fazel2016":{"citation":"Fazel S, Chang Z, Fanshawe T, Långström N, Lichtenstein P, Larsson H, Mallett S (2016). Prediction of violent reoffending on release from prison: derivation and external validation of a scalable tool. Lancet Psychiatry 3(6):535–543.","doi":"10.1016/S2215-0366(16)00103-6"},"fazel2019":{"citation":"Fazel S, Wolf A, Vazquez-Montes MDLA, Fanshawe TR (2019). Prediction of violent reoffending in prisoners and individuals on probation: a Dutch validation study (OxRec). Scientific Reports 9:841.","doi":"10.1038/s41598-018-37539-x"},"inspectie2026":{"citation":"Inspectie Justitie en Veiligheid (2026). Risicovol algoritmegebruik. Sent to Parliament with Kamerbrief 2026D06865, dossier 29270-162."},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors and the coding Spiegel asks parameter files to follow. They are product rules, not parameters of the model."}},"citation":{"source":"fazel2019","at":"Dutch validation and recalibration"},"predictors":[{"id":"sex","label":"Sex","type":"level","levels":[{"id":"female","label":"Female"},{"id":"male","label":"Male"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"age","label":"Age","type":"number","unit":"years","min":{"value":12,"ref":{"source":"spiegel","at":"typing-error limit"}},"max":{"value":100,"ref":{"source":"spiegel","at":"typing-error limit"}},"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"detention_months","label":"Length of detention","type":"number","unit":"months","min":{"value":0,"ref":{"source":"spiegel","at":"a length cannot be negative"}},"max":{"value":600,"ref":{"source":"spiegel","at":"typing-error limit"}},"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"previous_violent_crime","label":"Previous violent crime","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"never_married","label":"Never married","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_education","label":"Low level of education","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of education levels in the Dutch version is not public here; Spiegel asks for low (yes/no)."},{"id":"unemployed","label":"Unemployed","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of income in the Dutch version is not public here; Spiegel asks for low (yes/no).","proxy":"The Inspectorate names income level as an input that may discriminate indirectly (Inspectie JenV 2026)."},{"id":"neighbourhood_decile","label":"Neighbourhood deprivation (buurtscore), decile","help":"1 = least deprived, 10 = most deprived. Turned into a z-score with the mean and SD from the parameter file.","type":"count","min":{"value":1,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"max":{"value":10,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"proxy":"The Inspectorate names the neighbourhood score as an input that may discriminate indirectly (Inspectie JenV 2026).","ref":{"source":"fazel2016","at":"neighbourhood deprivation entered as a decile, turned into a z-score (../shared/DOMAIN.md §3)"}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"drug_use_disorder","label":"Drug use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"any_mental_disorder","label":"Any mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"severe_mental_disorder","label":"Severe mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"derived":[{"id":"neighbourhood_z","label":"Neighbourhood deprivation, z-score","derivation":"z_score","inputs":["neighbourhood_decile"],"params":{"mean":{"value":0,"param":"neighbourhood_mean","ref":{"source":"","at":""}},"sd":{"value":0,"param":"neighbourhood_sd","ref":{"source":"","at":""}}},"ref":{"source":"fazel2016","at":"decile turned into a z-score"}}],"terms":[{"id":"sex","label":"Sex (male)","kind":"lookup","keys":["sex"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["female"],"value":0,"ref":{"source":"spiegel","at":"reference level of sex: 0 by treatment coding"}},{"key":["male"],"param":"sex_male","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"sex_male_centre","ref":{"source":"","at":""}}},{"id":"age","label":"Age","kind":"linear","input":"age","beta":{"value":0,"param":"age","ref":{"source":"","at":""}},"centre":{"value":0,"param":"age_centre","ref":{"source":"","at":""}},"sign":-1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"detention_months","label":"Length of detention","kind":"linear","input":"detention_months","beta":{"value":0,"param":"detention_months","ref":{"source":"","at":""}},"centre":{"value":0,"param":"detention_months_centre","ref":{"source":"","at":""}},"sign":-1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","kind":"lookup","keys":["violent_index_offence"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of violent_index_offence: 0 by treatment coding"}},{"key":["yes"],"param":"violent_index_offence","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"violent_index_offence_centre","ref":{"source":"","at":""}}},{"id":"previous_violent_crime","label":"Previous violent crime","kind":"lookup","keys":["previous_violent_crime"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of previous_violent_crime: 0 by treatment coding"}},{"key":["yes"],"param":"previous_violent_crime","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"previous_violent_crime_centre","ref":{"source":"","at":""}}},{"id":"never_married","label":"Never married","kind":"lookup","keys":["never_married"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of never_married: 0 by treatment coding"}},{"key":["yes"],"param":"never_married","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"never_married_centre","ref":{"source":"","at":""}}},{"id":"low_education","label":"Low level of education","kind":"lookup","keys":["low_education"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_education: 0 by treatment coding"}},{"key":["yes"],"param":"low_education","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_education_centre","ref":{"source":"","at":""}}},{"id":"unemployed","label":"Unemployed","kind":"lookup","keys":["unemployed"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of unemployed: 0 by treatment coding"}},{"key":["yes"],"param":"unemployed","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"unemployed_centre","ref":{"source":"","at":""}}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","kind":"lookup","keys":["low_income"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_income: 0 by treatment coding"}},{"key":["yes"],"param":"low_income","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_income_centre","ref":{"source":"","at":""}}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","kind":"lookup","keys":["alcohol_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of alcohol_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"alcohol_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"alcohol_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"drug_use_disorder","label":"Drug use disorder","kind":"lookup","keys":["drug_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of drug_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"drug_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"drug_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"any_mental_disorder","label":"Any mental disorder","kind":"lookup","keys":["any_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of any_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"any_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"any_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"severe_mental_disorder","label":"Severe mental disorder","kind":"lookup","keys":["severe_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of severe_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"severe_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"severe_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"neighbourhood","label":"Neighbourhood deprivation (z-score)","kind":"linear","input":"neighbourhood_z","beta":{"value":0,"param":"neighbourhood","ref":{"source":"","at":""}},"centre":{"value":0,"param":"neighbourhood_centre","ref":{"source":"","at":""}},"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"horizons":[{"label":"1y","length":1,"unit":"year","baseline_survival":{"value":0,"param":"baseline_1y","ref":{"source":"","at":""}}},{"label":"2y","length":2,"unit":"year","baseline_survival":{"value":0,"param":"baseline_2y","ref":{"source":"","at":""}}}]}`,
-		"307e115001fdf3f4e16940c7302b259e7f0a368f48b228ab7d121a93b0e44ebb"},
-	{"models/oxrec-nl-detained-violent.json", `{"format":"spiegel-model/1","id":"oxrec-nl-detained-violent","version":"structure 1 (values from a parameter file)","name":"OxRec-NL, detained (6 months or more), violent reoffending","family":"cox","outcome":"violent reoffending within 1 and 2 years","intended_use":"The Dutch OxRec model as used by the probation service as a mirror on the officer's own judgement. Spiegel ships its structure only: it computes only with a parameter file that an organisation loads and that passes verification. It describes a group of people with similar records, not this person, and never replaces professional judgement.","notice":"OxRec use was paused on 12 February 2026 (Inspectie JenV 2026). Results are for verification, training and transparency.","group":"oxrec-nl","population":"detained","parameters":"the coefficients, baseline survival, centring values and category cut-offs of the Dutch OxRec are in the tables and supplement of Fazel et al. (2019), Scientific Reports 9:841, which could not be retrieved here; load a parameter file that carries them with their sources","sources":{"fazel2016":{"citation":"Fazel S, Chang Z, Fanshawe T, Långström N, Lichtenstein P, Larsson H, Mallett S (2016). Prediction of violent reoffending on release from prison: derivation and external validation of a scalable tool. Lancet Psychiatry 3(6):535–543.","doi":"10.1016/S2215-0366(16)00103-6"},"fazel2019":{"citation":"Fazel S, Wolf A, Vazquez-Montes MDLA, Fanshawe TR (2019). Prediction of violent reoffending in prisoners and individuals on probation: a Dutch validation study (OxRec). Scientific Reports 9:841.","doi":"10.1038/s41598-018-37539-x"},"inspectie2026":{"citation":"Inspectie Justitie en Veiligheid (2026). Risicovol algoritmegebruik. Sent to Parliament with Kamerbrief 2026D06865, dossier 29270-162."},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors and the coding Spiegel asks parameter files to follow. They are product rules, not parameters of the model."}},"citation":{"source":"fazel2019","at":"Dutch validation and recalibration"},"predictors":[{"id":"sex","label":"Sex","type":"level","levels":[{"id":"female","label":"Female"},{"id":"male","label":"Male"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"age","label":"Age","type":"number","unit":"years","min":{"value":12,"ref":{"source":"spiegel","at":"typing-error limit"}},"max":{"value":100,"ref":{"source":"spiegel","at":"typing-error limit"}},"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"detention_months","label":"Length of detention","type":"number","unit":"months","min":{"value":0,"ref":{"source":"spiegel","at":"a length cannot be negative"}},"max":{"value":600,"ref":{"source":"spiegel","at":"typing-error limit"}},"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"previous_violent_crime","label":"Previous violent crime","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"never_married","label":"Never married","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_education","label":"Low level of education","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of education levels in the Dutch version is not public here; Spiegel asks for low (yes/no)."},{"id":"unemployed","label":"Unemployed","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of income in the Dutch version is not public here; Spiegel asks for low (yes/no).","proxy":"The Inspectorate names income level as an input that may discriminate indirectly (Inspectie JenV 2026)."},{"id":"neighbourhood_decile","label":"Neighbourhood deprivation (buurtscore), decile","help":"1 = least deprived, 10 = most deprived. Turned into a z-score with the mean and SD from the parameter file.","type":"count","min":{"value":1,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"max":{"value":10,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"proxy":"The Inspectorate names the neighbourhood score as an input that may discriminate indirectly (Inspectie JenV 2026).","ref":{"source":"fazel2016","at":"neighbourhood deprivation entered as a decile, turned into a z-score (../shared/DOMAIN.md §3)"}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"drug_use_disorder","label":"Drug use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"any_mental_disorder","label":"Any mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"severe_mental_disorder","label":"Severe mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"derived":[{"id":"neighbourhood_z","label":"Neighbourhood deprivation, z-score","derivation":"z_score","inputs":["neighbourhood_decile"],"params":{"mean":{"value":0,"param":"neighbourhood_mean","ref":{"source":"","at":""}},"sd":{"value":0,"param":"neighbourhood_sd","ref":{"source":"","at":""}}},"ref":{"source":"fazel2016","at":"decile turned into a z-score"}}],"terms":[{"id":"sex","label":"Sex (male)","kind":"lookup","keys":["sex"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["female"],"value":0,"ref":{"source":"spiegel","at":"reference level of sex: 0 by treatment coding"}},{"key":["male"],"param":"sex_male","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"sex_male_centre","ref":{"source":"","at":""}}},{"id":"age","label":"Age","kind":"linear","input":"age","beta":{"value":0,"param":"age","ref":{"source":"","at":""}},"centre":{"value":0,"param":"age_centre","ref":{"source":"","at":""}},"sign":-1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"detention_months","label":"Length of detention","kind":"linear","input":"detention_months","beta":{"value":0,"param":"detention_months","ref":{"source":"","at":""}},"centre":{"value":0,"param":"detention_months_centre","ref":{"source":"","at":""}},"sign":-1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","kind":"lookup","keys":["violent_index_offence"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of violent_index_offence: 0 by treatment coding"}},{"key":["yes"],"param":"violent_index_offence","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"violent_index_offence_centre","ref":{"source":"","at":""}}},{"id":"previous_violent_crime","label":"Previous violent crime","kind":"lookup","keys":["previous_violent_crime"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of previous_violent_crime: 0 by treatment coding"}},{"key":["yes"],"param":"previous_violent_crime","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"previous_violent_crime_centre","ref":{"source":"","at":""}}},{"id":"never_married","label":"Never married","kind":"lookup","keys":["never_married"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of never_married: 0 by treatment coding"}},{"key":["yes"],"param":"never_married","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"never_married_centre","ref":{"source":"","at":""}}},{"id":"low_education","label":"Low level of education","kind":"lookup","keys":["low_education"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_education: 0 by treatment coding"}},{"key":["yes"],"param":"low_education","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_education_centre","ref":{"source":"","at":""}}},{"id":"unemployed","label":"Unemployed","kind":"lookup","keys":["unemployed"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of unemployed: 0 by treatment coding"}},{"key":["yes"],"param":"unemployed","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"unemployed_centre","ref":{"source":"","at":""}}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","kind":"lookup","keys":["low_income"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_income: 0 by treatment coding"}},{"key":["yes"],"param":"low_income","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_income_centre","ref":{"source":"","at":""}}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","kind":"lookup","keys":["alcohol_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of alcohol_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"alcohol_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"alcohol_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"drug_use_disorder","label":"Drug use disorder","kind":"lookup","keys":["drug_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of drug_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"drug_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"drug_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"any_mental_disorder","label":"Any mental disorder","kind":"lookup","keys":["any_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of any_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"any_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"any_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"severe_mental_disorder","label":"Severe mental disorder","kind":"lookup","keys":["severe_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of severe_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"severe_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"severe_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"neighbourhood","label":"Neighbourhood deprivation (z-score)","kind":"linear","input":"neighbourhood_z","beta":{"value":0,"param":"neighbourhood","ref":{"source":"","at":""}},"centre":{"value":0,"param":"neighbourhood_centre","ref":{"source":"","at":""}},"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"horizons":[{"label":"1y","length":1,"unit":"year","baseline_survival":{"value":0,"param":"baseline_1y","ref":{"source":"","at":""}}},{"label":"2y","length":2,"unit":"year","baseline_survival":{"value":0,"param":"baseline_2y","ref":{"source":"","at":""}}}]}`,
-		"ef2b8d6a132837d3103d4a214a4b782a7d656a2e8167ee09e4b8e1d48fa43ad8"},
-	{"models/oxrec-nl-nondetained-general.json", `{"format":"spiegel-model/1","id":"oxrec-nl-nondetained-general","version":"structure 1 (values from a parameter file)","name":"OxRec-NL, not detained, general (any) reoffending","family":"cox","outcome":"general (any) reoffending within 1 and 2 years","intended_use":"The Dutch OxRec model as used by the probation service as a mirror on the officer's own judgement. Spiegel ships its structure only: it computes only with a parameter file that an organisation loads and that passes verification. It describes a group of people with similar records, not this person, and never replaces professional judgement.","notice":"OxRec use was paused on 12 February 2026 (Inspectie JenV 2026). Results are for verification, training and transparency.","group":"oxrec-nl","population":"not_detained","parameters":"the coefficients, baseline survival, centring values and category cut-offs of the Dutch OxRec are in the tables and supplement of Fazel et al. (2019), Scientific Reports 9:841, which could not be retrieved here; load a parameter file that carries them with their sources","sources":{"fazel2016":{"citation":"Fazel S, Chang Z, Fanshawe T, Långström N, Lichtenstein P, Larsson H, Mallett S (2016). Prediction of violent reoffending on release from prison: derivation and external validation of a scalable tool. Lancet Psychiatry 3(6):535–543.","doi":"10.1016/S2215-0366(16)00103-6"},"fazel2019":{"citation":"Fazel S, Wolf A, Vazquez-Montes MDLA, Fanshawe TR (2019). Prediction of violent reoffending in prisoners and individuals on probation: a Dutch validation study (OxRec). Scientific Reports 9:841.","doi":"10.1038/s41598-018-37539-x"},"inspectie2026":{"citation":"Inspectie Justitie en Veiligheid (2026). Risicovol algoritmegebruik. Sent to Parliament with Kamerbrief 2026D06865, dossier 29270-162."},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors and the coding Spiegel asks parameter files to follow. They are product rules, not parameters of the model."}},"citation":{"source":"fazel2019","at":"Dutch validation and recalibration"},"predictors":[{"id":"sex","label":"Sex","type":"level","levels":[{"id":"female","label":"Female"},{"id":"male","label":"Male"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"age","label":"Age","type":"number","unit":"years","min":{"value":12,"ref":{"source":"spiegel","at":"typing-error limit"}},"max":{"value":100,"ref":{"source":"spiegel","at":"typing-error limit"}},"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"previous_violent_crime","label":"Previous violent crime","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"never_married","label":"Never married","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_education","label":"Low level of education","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of education levels in the Dutch version is not public here; Spiegel asks for low (yes/no)."},{"id":"unemployed","label":"Unemployed","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of income in the Dutch version is not public here; Spiegel asks for low (yes/no).","proxy":"The Inspectorate names income level as an input that may discriminate indirectly (Inspectie JenV 2026)."},{"id":"neighbourhood_decile","label":"Neighbourhood deprivation (buurtscore), decile","help":"1 = least deprived, 10 = most deprived. Turned into a z-score with the mean and SD from the parameter file.","type":"count","min":{"value":1,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"max":{"value":10,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"proxy":"The Inspectorate names the neighbourhood score as an input that may discriminate indirectly (Inspectie JenV 2026).","ref":{"source":"fazel2016","at":"neighbourhood deprivation entered as a decile, turned into a z-score (../shared/DOMAIN.md §3)"}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"drug_use_disorder","label":"Drug use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"any_mental_disorder","label":"Any mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"severe_mental_disorder","label":"Severe mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"derived":[{"id":"neighbourhood_z","label":"Neighbourhood deprivation, z-score","derivation":"z_score","inputs":["neighbourhood_decile"],"params":{"mean":{"value":0,"param":"neighbourhood_mean","ref":{"source":"","at":""}},"sd":{"value":0,"param":"neighbourhood_sd","ref":{"source":"","at":""}}},"ref":{"source":"fazel2016","at":"decile turned into a z-score"}}],"terms":[{"id":"sex","label":"Sex (male)","kind":"lookup","keys":["sex"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["female"],"value":0,"ref":{"source":"spiegel","at":"reference level of sex: 0 by treatment coding"}},{"key":["male"],"param":"sex_male","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"sex_male_centre","ref":{"source":"","at":""}}},{"id":"age","label":"Age","kind":"linear","input":"age","beta":{"value":0,"param":"age","ref":{"source":"","at":""}},"centre":{"value":0,"param":"age_centre","ref":{"source":"","at":""}},"sign":-1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","kind":"lookup","keys":["violent_index_offence"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of violent_index_offence: 0 by treatment coding"}},{"key":["yes"],"param":"violent_index_offence","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"violent_index_offence_centre","ref":{"source":"","at":""}}},{"id":"previous_violent_crime","label":"Previous violent crime","kind":"lookup","keys":["previous_violent_crime"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of previous_violent_crime: 0 by treatment coding"}},{"key":["yes"],"param":"previous_violent_crime","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"previous_violent_crime_centre","ref":{"source":"","at":""}}},{"id":"never_married","label":"Never married","kind":"lookup","keys":["never_married"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of never_married: 0 by treatment coding"}},{"key":["yes"],"param":"never_married","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"never_married_centre","ref":{"source":"","at":""}}},{"id":"low_education","label":"Low level of education","kind":"lookup","keys":["low_education"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_education: 0 by treatment coding"}},{"key":["yes"],"param":"low_education","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_education_centre","ref":{"source":"","at":""}}},{"id":"unemployed","label":"Unemployed","kind":"lookup","keys":["unemployed"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of unemployed: 0 by treatment coding"}},{"key":["yes"],"param":"unemployed","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"unemployed_centre","ref":{"source":"","at":""}}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","kind":"lookup","keys":["low_income"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_income: 0 by treatment coding"}},{"key":["yes"],"param":"low_income","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_income_centre","ref":{"source":"","at":""}}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","kind":"lookup","keys":["alcohol_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of alcohol_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"alcohol_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"alcohol_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"drug_use_disorder","label":"Drug use disorder","kind":"lookup","keys":["drug_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of drug_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"drug_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"drug_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"any_mental_disorder","label":"Any mental disorder","kind":"lookup","keys":["any_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of any_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"any_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"any_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"severe_mental_disorder","label":"Severe mental disorder","kind":"lookup","keys":["severe_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of severe_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"severe_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"severe_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"neighbourhood","label":"Neighbourhood deprivation (z-score)","kind":"linear","input":"neighbourhood_z","beta":{"value":0,"param":"neighbourhood","ref":{"source":"","at":""}},"centre":{"value":0,"param":"neighbourhood_centre","ref":{"source":"","at":""}},"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"horizons":[{"label":"1y","length":1,"unit":"year","baseline_survival":{"value":0,"param":"baseline_1y","ref":{"source":"","at":""}}},{"label":"2y","length":2,"unit":"year","baseline_survival":{"value":0,"param":"baseline_2y","ref":{"source":"","at":""}}}]}`,
-		"1130b37ebe2efaa4406a10253ec59a559d4044175605b883d2560bfe6e238fc7"},
-	{"models/oxrec-nl-nondetained-violent.json", `{"format":"spiegel-model/1","id":"oxrec-nl-nondetained-violent","version":"structure 1 (values from a parameter file)","name":"OxRec-NL, not detained, violent reoffending","family":"cox","outcome":"violent reoffending within 1 and 2 years","intended_use":"The Dutch OxRec model as used by the probation service as a mirror on the officer's own judgement. Spiegel ships its structure only: it computes only with a parameter file that an organisation loads and that passes verification. It describes a group of people with similar records, not this person, and never replaces professional judgement.","notice":"OxRec use was paused on 12 February 2026 (Inspectie JenV 2026). Results are for verification, training and transparency.","group":"oxrec-nl","population":"not_detained","parameters":"the coefficients, baseline survival, centring values and category cut-offs of the Dutch OxRec are in the tables and supplement of Fazel et al. (2019), Scientific Reports 9:841, which could not be retrieved here; load a parameter file that carries them with their sources","sources":{"fazel2016":{"citation":"Fazel S, Chang Z, Fanshawe T, Långström N, Lichtenstein P, Larsson H, Mallett S (2016). Prediction of violent reoffending on release from prison: derivation and external validation of a scalable tool. Lancet Psychiatry 3(6):535–543.","doi":"10.1016/S2215-0366(16)00103-6"},"fazel2019":{"citation":"Fazel S, Wolf A, Vazquez-Montes MDLA, Fanshawe TR (2019). Prediction of violent reoffending in prisoners and individuals on probation: a Dutch validation study (OxRec). Scientific Reports 9:841.","doi":"10.1038/s41598-018-37539-x"},"inspectie2026":{"citation":"Inspectie Justitie en Veiligheid (2026). Risicovol algoritmegebruik. Sent to Parliament with Kamerbrief 2026D06865, dossier 29270-162."},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors and the coding Spiegel asks parameter files to follow. They are product rules, not parameters of the model."}},"citation":{"source":"fazel2019","at":"Dutch validation and recalibration"},"predictors":[{"id":"sex","label":"Sex","type":"level","levels":[{"id":"female","label":"Female"},{"id":"male","label":"Male"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"age","label":"Age","type":"number","unit":"years","min":{"value":12,"ref":{"source":"spiegel","at":"typing-error limit"}},"max":{"value":100,"ref":{"source":"spiegel","at":"typing-error limit"}},"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"previous_violent_crime","label":"Previous violent crime","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"never_married","label":"Never married","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_education","label":"Low level of education","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of education levels in the Dutch version is not public here; Spiegel asks for low (yes/no)."},{"id":"unemployed","label":"Unemployed","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"help":"Coding of income in the Dutch version is not public here; Spiegel asks for low (yes/no).","proxy":"The Inspectorate names income level as an input that may discriminate indirectly (Inspectie JenV 2026)."},{"id":"neighbourhood_decile","label":"Neighbourhood deprivation (buurtscore), decile","help":"1 = least deprived, 10 = most deprived. Turned into a z-score with the mean and SD from the parameter file.","type":"count","min":{"value":1,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"max":{"value":10,"ref":{"source":"spiegel","at":"deciles run 1–10"}},"proxy":"The Inspectorate names the neighbourhood score as an input that may discriminate indirectly (Inspectie JenV 2026).","ref":{"source":"fazel2016","at":"neighbourhood deprivation entered as a decile, turned into a z-score (../shared/DOMAIN.md §3)"}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"drug_use_disorder","label":"Drug use disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"any_mental_disorder","label":"Any mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"severe_mental_disorder","label":"Severe mental disorder","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"derived":[{"id":"neighbourhood_z","label":"Neighbourhood deprivation, z-score","derivation":"z_score","inputs":["neighbourhood_decile"],"params":{"mean":{"value":0,"param":"neighbourhood_mean","ref":{"source":"","at":""}},"sd":{"value":0,"param":"neighbourhood_sd","ref":{"source":"","at":""}}},"ref":{"source":"fazel2016","at":"decile turned into a z-score"}}],"terms":[{"id":"sex","label":"Sex (male)","kind":"lookup","keys":["sex"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["female"],"value":0,"ref":{"source":"spiegel","at":"reference level of sex: 0 by treatment coding"}},{"key":["male"],"param":"sex_male","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"sex_male_centre","ref":{"source":"","at":""}}},{"id":"age","label":"Age","kind":"linear","input":"age","beta":{"value":0,"param":"age","ref":{"source":"","at":""}},"centre":{"value":0,"param":"age_centre","ref":{"source":"","at":""}},"sign":-1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}},{"id":"violent_index_offence","label":"Violent index offence","kind":"lookup","keys":["violent_index_offence"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of violent_index_offence: 0 by treatment coding"}},{"key":["yes"],"param":"violent_index_offence","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"violent_index_offence_centre","ref":{"source":"","at":""}}},{"id":"previous_violent_crime","label":"Previous violent crime","kind":"lookup","keys":["previous_violent_crime"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of previous_violent_crime: 0 by treatment coding"}},{"key":["yes"],"param":"previous_violent_crime","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"previous_violent_crime_centre","ref":{"source":"","at":""}}},{"id":"never_married","label":"Never married","kind":"lookup","keys":["never_married"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of never_married: 0 by treatment coding"}},{"key":["yes"],"param":"never_married","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"never_married_centre","ref":{"source":"","at":""}}},{"id":"low_education","label":"Low level of education","kind":"lookup","keys":["low_education"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_education: 0 by treatment coding"}},{"key":["yes"],"param":"low_education","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_education_centre","ref":{"source":"","at":""}}},{"id":"unemployed","label":"Unemployed","kind":"lookup","keys":["unemployed"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of unemployed: 0 by treatment coding"}},{"key":["yes"],"param":"unemployed","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"unemployed_centre","ref":{"source":"","at":""}}},{"id":"low_income","label":"Low income (hoogte van het inkomen)","kind":"lookup","keys":["low_income"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of low_income: 0 by treatment coding"}},{"key":["yes"],"param":"low_income","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"low_income_centre","ref":{"source":"","at":""}}},{"id":"alcohol_use_disorder","label":"Alcohol use disorder","kind":"lookup","keys":["alcohol_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of alcohol_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"alcohol_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"alcohol_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"drug_use_disorder","label":"Drug use disorder","kind":"lookup","keys":["drug_use_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of drug_use_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"drug_use_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"drug_use_disorder_centre","ref":{"source":"","at":""}}},{"id":"any_mental_disorder","label":"Any mental disorder","kind":"lookup","keys":["any_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of any_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"any_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"any_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"severe_mental_disorder","label":"Severe mental disorder","kind":"lookup","keys":["severe_mental_disorder"],"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"},"table":[{"key":["no"],"value":0,"ref":{"source":"spiegel","at":"reference level of severe_mental_disorder: 0 by treatment coding"}},{"key":["yes"],"param":"severe_mental_disorder","value":0,"ref":{"source":"","at":""}}],"centre":{"value":0,"param":"severe_mental_disorder_centre","ref":{"source":"","at":""}}},{"id":"neighbourhood","label":"Neighbourhood deprivation (z-score)","kind":"linear","input":"neighbourhood_z","beta":{"value":0,"param":"neighbourhood","ref":{"source":"","at":""}},"centre":{"value":0,"param":"neighbourhood_centre","ref":{"source":"","at":""}},"sign":1,"sign_ref":{"source":"fazel2016","at":"predictors and directions (Lancet Psychiatry comment on the derivation study; ../shared/DOMAIN.md §3)"}}],"horizons":[{"label":"1y","length":1,"unit":"year","baseline_survival":{"value":0,"param":"baseline_1y","ref":{"source":"","at":""}}},{"label":"2y","length":2,"unit":"year","baseline_survival":{"value":0,"param":"baseline_2y","ref":{"source":"","at":""}}}]}`,
-		"ed5b916b56c58a41ee6ace3c8dfdbd3d98c56eb493a492add8b858d7c4377a3b"},
-	{"models/rossi-cox-not-paroled.json", `{"format":"spiegel-model/1","id":"rossi-cox-not-paroled","version":"R 4.2.2, survival 3.5.3","name":"Rossi arrests, Cox model (released without parole, demonstration)","family":"cox","outcome":"first arrest within 26 and 52 weeks of release from a Maryland state prison (1970s)","intended_use":"A demonstration model: a Cox model fitted by R's survival package on the Rossi et al. (1980) data, 432 men released from Maryland state prisons in the 1970s. It shows how a Cox model at fixed horizons is computed and checked; it is not a risk instrument for anyone today.","notice":"Demonstration model fitted on a 1970s Maryland sample; not for use on real cases.","sources":{"rossi1980":{"citation":"Rossi PH, Berk RA, Lenihan KJ (1980). Money, Work and Crime: Some Experimental Results. New York: Academic Press."},"data":{"citation":"Fox J, Weisberg S, Price B. carData: Companion to Applied Regression Data Sets (R package), data set Rossi; as ../shared/reference/rossi/rossi.csv."},"fit":{"citation":"Cox fit by R's survival package (R version 4.2.2 Patched (2022-11-10 r83330), survival 3.5.3), coxph with Efron ties, script ../shared/reference/rossi/reference.R; values from its output reference.json.","note":"released without parole: n = 165, events = 46; reference profile = reference level of each factor, mean of each number."},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors. They are product rules, not parameters of the model."}},"citation":{"source":"rossi1980","at":"Money, Work and Crime"},"predictors":[{"id":"fin","label":"Financial aid after release","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"data","at":"rossi.csv column fin"}},{"id":"age","label":"Age at release","type":"number","unit":"years","ref":{"source":"data","at":"rossi.csv column age"},"min":{"value":14,"ref":{"source":"spiegel","at":"typing-error limit"}},"max":{"value":90,"ref":{"source":"spiegel","at":"typing-error limit"}},"warn":{"above":{"value":44,"ref":{"source":"data","at":"oldest person in the Rossi data is 44"}},"message":"older than anyone in the sample the model was fitted on (17–44)"}},{"id":"wexp","label":"Full-time work experience before prison","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"data","at":"rossi.csv column wexp"}},{"id":"mar","label":"Married at release","type":"level","levels":[{"id":"married","label":"Married"},{"id":"not married","label":"Not married"}],"ref":{"source":"data","at":"rossi.csv column mar"}},{"id":"prio","label":"Previous convictions","type":"count","unit":"convictions","ref":{"source":"data","at":"rossi.csv column prio"},"min":{"value":0,"ref":{"source":"spiegel","at":"a count cannot be negative"}},"max":{"value":200,"ref":{"source":"spiegel","at":"typing-error limit"}},"warn":{"above":{"value":18,"ref":{"source":"data","at":"most previous convictions in the Rossi data is 18"}},"message":"more previous convictions than anyone in the sample the model was fitted on (0–18)"}}],"terms":[{"id":"fin","label":"Financial aid after release","kind":"lookup","keys":["fin"],"table":[{"key":["no"],"value":0,"ref":{"source":"fit","at":"not_paroled.reference level of fin (R treatment contrast)"}},{"key":["yes"],"value":-0.754971521171976,"ref":{"source":"fit","at":"not_paroled.coefficients.finyes"}}],"centre":{"value":-0.0,"ref":{"source":"fit","at":"not_paroled.means.finyes × coefficients.finyes (survival 3.x centres factor dummies at 0)"}}},{"id":"age","label":"Age at release","kind":"linear","input":"age","beta":{"value":-0.0906299702091433,"ref":{"source":"fit","at":"not_paroled.coefficients.age"}},"centre":{"value":25.1818181818182,"ref":{"source":"fit","at":"not_paroled.means.age"}}},{"id":"wexp","label":"Full-time work experience before prison","kind":"lookup","keys":["wexp"],"table":[{"key":["no"],"value":0,"ref":{"source":"fit","at":"not_paroled.reference level of wexp (R treatment contrast)"}},{"key":["yes"],"value":-0.0297527774307917,"ref":{"source":"fit","at":"not_paroled.coefficients.wexpyes"}}],"centre":{"value":-0.0,"ref":{"source":"fit","at":"not_paroled.means.wexpyes × coefficients.wexpyes (survival 3.x centres factor dummies at 0)"}}},{"id":"mar","label":"Married at release","kind":"lookup","keys":["mar"],"table":[{"key":["married"],"value":0,"ref":{"source":"fit","at":"not_paroled.reference level of mar (R treatment contrast)"}},{"key":["not married"],"value":0.738034636966783,"ref":{"source":"fit","at":"not_paroled.coefficients.marnot married"}}],"centre":{"value":0.0,"ref":{"source":"fit","at":"not_paroled.means.marnot married × coefficients.marnot married (survival 3.x centres factor dummies at 0)"}}},{"id":"prio","label":"Previous convictions","kind":"linear","input":"prio","beta":{"value":0.0976261329129116,"ref":{"source":"fit","at":"not_paroled.coefficients.prio"}},"centre":{"value":3.44848484848485,"ref":{"source":"fit","at":"not_paroled.means.prio"}}}],"horizons":[{"label":"26w","length":26,"unit":"week","baseline_survival":{"value":0.9278446927286,"ref":{"source":"fit","at":"not_paroled.baseline_survival_at_means[0] (26 weeks)"}}},{"label":"52w","length":52,"unit":"week","baseline_survival":{"value":0.818292517016347,"ref":{"source":"fit","at":"not_paroled.baseline_survival_at_means[1] (52 weeks)"}}}]}`,
-		"1bb5597acdc2854352faaf7b9a42e0e62ba64ee14b7a98fa3b0b1fa311059d7b"},
-	{"models/rossi-cox-paroled.json", `{"format":"spiegel-model/1","id":"rossi-cox-paroled","version":"R 4.2.2, survival 3.5.3","name":"Rossi arrests, Cox model (released on parole, demonstration)","family":"cox","outcome":"first arrest within 26 and 52 weeks of release from a Maryland state prison (1970s)","intended_use":"A demonstration model: a Cox model fitted by R's survival package on the Rossi et al. (1980) data, 432 men released from Maryland state prisons in the 1970s. It shows how a Cox model at fixed horizons is computed and checked; it is not a risk instrument for anyone today.","notice":"Demonstration model fitted on a 1970s Maryland sample; not for use on real cases.","sources":{"rossi1980":{"citation":"Rossi PH, Berk RA, Lenihan KJ (1980). Money, Work and Crime: Some Experimental Results. New York: Academic Press."},"data":{"citation":"Fox J, Weisberg S, Price B. carData: Companion to Applied Regression Data Sets (R package), data set Rossi; as ../shared/reference/rossi/rossi.csv."},"fit":{"citation":"Cox fit by R's survival package (R version 4.2.2 Patched (2022-11-10 r83330), survival 3.5.3), coxph with Efron ties, script ../shared/reference/rossi/reference.R; values from its output reference.json.","note":"released on parole: n = 267, events = 68; reference profile = reference level of each factor, mean of each number."},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors. They are product rules, not parameters of the model."}},"citation":{"source":"rossi1980","at":"Money, Work and Crime"},"predictors":[{"id":"fin","label":"Financial aid after release","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"data","at":"rossi.csv column fin"}},{"id":"age","label":"Age at release","type":"number","unit":"years","ref":{"source":"data","at":"rossi.csv column age"},"min":{"value":14,"ref":{"source":"spiegel","at":"typing-error limit"}},"max":{"value":90,"ref":{"source":"spiegel","at":"typing-error limit"}},"warn":{"above":{"value":44,"ref":{"source":"data","at":"oldest person in the Rossi data is 44"}},"message":"older than anyone in the sample the model was fitted on (17–44)"}},{"id":"wexp","label":"Full-time work experience before prison","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"data","at":"rossi.csv column wexp"}},{"id":"mar","label":"Married at release","type":"level","levels":[{"id":"married","label":"Married"},{"id":"not married","label":"Not married"}],"ref":{"source":"data","at":"rossi.csv column mar"}},{"id":"prio","label":"Previous convictions","type":"count","unit":"convictions","ref":{"source":"data","at":"rossi.csv column prio"},"min":{"value":0,"ref":{"source":"spiegel","at":"a count cannot be negative"}},"max":{"value":200,"ref":{"source":"spiegel","at":"typing-error limit"}},"warn":{"above":{"value":18,"ref":{"source":"data","at":"most previous convictions in the Rossi data is 18"}},"message":"more previous convictions than anyone in the sample the model was fitted on (0–18)"}}],"terms":[{"id":"fin","label":"Financial aid after release","kind":"lookup","keys":["fin"],"table":[{"key":["no"],"value":0,"ref":{"source":"fit","at":"paroled.reference level of fin (R treatment contrast)"}},{"key":["yes"],"value":-0.10678911239295,"ref":{"source":"fit","at":"paroled.coefficients.finyes"}}],"centre":{"value":-0.0,"ref":{"source":"fit","at":"paroled.means.finyes × coefficients.finyes (survival 3.x centres factor dummies at 0)"}}},{"id":"age","label":"Age at release","kind":"linear","input":"age","beta":{"value":-0.0330531889656927,"ref":{"source":"fit","at":"paroled.coefficients.age"}},"centre":{"value":24.2359550561798,"ref":{"source":"fit","at":"paroled.means.age"}}},{"id":"wexp","label":"Full-time work experience before prison","kind":"lookup","keys":["wexp"],"table":[{"key":["no"],"value":0,"ref":{"source":"fit","at":"paroled.reference level of wexp (R treatment contrast)"}},{"key":["yes"],"value":-0.218938159693305,"ref":{"source":"fit","at":"paroled.coefficients.wexpyes"}}],"centre":{"value":-0.0,"ref":{"source":"fit","at":"paroled.means.wexpyes × coefficients.wexpyes (survival 3.x centres factor dummies at 0)"}}},{"id":"mar","label":"Married at release","kind":"lookup","keys":["mar"],"table":[{"key":["married"],"value":0,"ref":{"source":"fit","at":"paroled.reference level of mar (R treatment contrast)"}},{"key":["not married"],"value":0.406314178048437,"ref":{"source":"fit","at":"paroled.coefficients.marnot married"}}],"centre":{"value":0.0,"ref":{"source":"fit","at":"paroled.means.marnot married × coefficients.marnot married (survival 3.x centres factor dummies at 0)"}}},{"id":"prio","label":"Previous convictions","kind":"linear","input":"prio","beta":{"value":0.0922031517817939,"ref":{"source":"fit","at":"paroled.coefficients.prio"}},"centre":{"value":2.69662921348315,"ref":{"source":"fit","at":"paroled.means.prio"}}}],"horizons":[{"label":"26w","length":26,"unit":"week","baseline_survival":{"value":0.89914025590792,"ref":{"source":"fit","at":"paroled.baseline_survival_at_means[0] (26 weeks)"}}},{"label":"52w","length":52,"unit":"week","baseline_survival":{"value":0.790811377283004,"ref":{"source":"fit","at":"paroled.baseline_survival_at_means[1] (52 weeks)"}}}]}`,
-		"827d08f540d83930338c4ebfadfd98fece2b50aa0573c8fe6bfa4722a96f93fd"},
-	{"models/rossi-cox.json", `{"format":"spiegel-model/1","id":"rossi-cox","version":"R 4.2.2, survival 3.5.3","name":"Rossi arrests, Cox model (all released, demonstration)","family":"cox","outcome":"first arrest within 26 and 52 weeks of release from a Maryland state prison (1970s)","intended_use":"A demonstration model: a Cox model fitted by R's survival package on the Rossi et al. (1980) data, 432 men released from Maryland state prisons in the 1970s. It shows how a Cox model at fixed horizons is computed and checked; it is not a risk instrument for anyone today.","notice":"Demonstration model fitted on a 1970s Maryland sample; not for use on real cases.","sources":{"rossi1980":{"citation":"Rossi PH, Berk RA, Lenihan KJ (1980). Money, Work and Crime: Some Experimental Results. New York: Academic Press."},"data":{"citation":"Fox J, Weisberg S, Price B. carData: Companion to Applied Regression Data Sets (R package), data set Rossi; as ../shared/reference/rossi/rossi.csv."},"fit":{"citation":"Cox fit by R's survival package (R version 4.2.2 Patched (2022-11-10 r83330), survival 3.5.3), coxph with Efron ties, script ../shared/reference/rossi/reference.R; values from its output reference.json.","note":"all released, 6 predictors: n = 432, events = 114; reference profile = reference level of each factor, mean of each number."},"spiegel":{"citation":"Spiegel input rules: limits that catch typing errors. They are product rules, not parameters of the model."}},"citation":{"source":"rossi1980","at":"Money, Work and Crime"},"predictors":[{"id":"fin","label":"Financial aid after release","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"data","at":"rossi.csv column fin"}},{"id":"age","label":"Age at release","type":"number","unit":"years","ref":{"source":"data","at":"rossi.csv column age"},"min":{"value":14,"ref":{"source":"spiegel","at":"typing-error limit"}},"max":{"value":90,"ref":{"source":"spiegel","at":"typing-error limit"}},"warn":{"above":{"value":44,"ref":{"source":"data","at":"oldest person in the Rossi data is 44"}},"message":"older than anyone in the sample the model was fitted on (17–44)"}},{"id":"wexp","label":"Full-time work experience before prison","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"data","at":"rossi.csv column wexp"}},{"id":"mar","label":"Married at release","type":"level","levels":[{"id":"married","label":"Married"},{"id":"not married","label":"Not married"}],"ref":{"source":"data","at":"rossi.csv column mar"}},{"id":"paro","label":"Released on parole","type":"level","levels":[{"id":"no","label":"No"},{"id":"yes","label":"Yes"}],"ref":{"source":"data","at":"rossi.csv column paro"}},{"id":"prio","label":"Previous convictions","type":"count","unit":"convictions","ref":{"source":"data","at":"rossi.csv column prio"},"min":{"value":0,"ref":{"source":"spiegel","at":"a count cannot be negative"}},"max":{"value":200,"ref":{"source":"spiegel","at":"typing-error limit"}},"warn":{"above":{"value":18,"ref":{"source":"data","at":"most previous convictions in the Rossi data is 18"}},"message":"more previous convictions than anyone in the sample the model was fitted on (0–18)"}}],"terms":[{"id":"fin","label":"Financial aid after release","kind":"lookup","keys":["fin"],"table":[{"key":["no"],"value":0,"ref":{"source":"fit","at":"full.reference level of fin (R treatment contrast)"}},{"key":["yes"],"value":-0.365536036672341,"ref":{"source":"fit","at":"full.coefficients.finyes"}}],"centre":{"value":-0.0,"ref":{"source":"fit","at":"full.means.finyes × coefficients.finyes (survival 3.x centres factor dummies at 0)"}}},{"id":"age","label":"Age at release","kind":"linear","input":"age","beta":{"value":-0.0563256246792625,"ref":{"source":"fit","at":"full.coefficients.age"}},"centre":{"value":24.5972222222222,"ref":{"source":"fit","at":"full.means.age"}}},{"id":"wexp","label":"Full-time work experience before prison","kind":"lookup","keys":["wexp"],"table":[{"key":["no"],"value":0,"ref":{"source":"fit","at":"full.reference level of wexp (R treatment contrast)"}},{"key":["yes"],"value":-0.15698865751232,"ref":{"source":"fit","at":"full.coefficients.wexpyes"}}],"centre":{"value":-0.0,"ref":{"source":"fit","at":"full.means.wexpyes × coefficients.wexpyes (survival 3.x centres factor dummies at 0)"}}},{"id":"mar","label":"Married at release","kind":"lookup","keys":["mar"],"table":[{"key":["married"],"value":0,"ref":{"source":"fit","at":"full.reference level of mar (R treatment contrast)"}},{"key":["not married"],"value":0.471302675502917,"ref":{"source":"fit","at":"full.coefficients.marnot married"}}],"centre":{"value":0.0,"ref":{"source":"fit","at":"full.means.marnot married × coefficients.marnot married (survival 3.x centres factor dummies at 0)"}}},{"id":"paro","label":"Released on parole","kind":"lookup","keys":["paro"],"table":[{"key":["no"],"value":0,"ref":{"source":"fit","at":"full.reference level of paro (R treatment contrast)"}},{"key":["yes"],"value":-0.0779188480172448,"ref":{"source":"fit","at":"full.coefficients.paroyes"}}],"centre":{"value":-0.0,"ref":{"source":"fit","at":"full.means.paroyes × coefficients.paroyes (survival 3.x centres factor dummies at 0)"}}},{"id":"prio","label":"Previous convictions","kind":"linear","input":"prio","beta":{"value":0.089662203256533,"ref":{"source":"fit","at":"full.coefficients.prio"}},"centre":{"value":2.9837962962963,"ref":{"source":"fit","at":"full.means.prio"}}}],"horizons":[{"label":"26w","length":26,"unit":"week","baseline_survival":{"value":0.899187290871524,"ref":{"source":"fit","at":"full.baseline_survival_at_means[0] (26 weeks)"}}},{"label":"52w","length":52,"unit":"week","baseline_survival":{"value":0.777632529092014,"ref":{"source":"fit","at":"full.baseline_survival_at_means[1] (52 weeks)"}}}]}`,
-		"29857e58880995f5b7fea6abdba0a362c2de97dcb76b2f0c29e9b1861f348e2b"},
-	{"params/oxrec-nl-synthetic.json", `{
- "format": "spiegel-params/1",
- "group": "oxrec-nl",
- "version": "synthetic-1",
- "issuer": "Spiegel training material (not an organisation's parameters)",
- "issued": "2026-12-03",
- "synthetic": true,
- "notice": "SYNTHETIC — NOT OxRec. Made-up numbers for training and demonstration only; signs follow the published directions. Never use for a real case.",
- "sources": {
-  "synthetic": {
-   "citation": "Made up by the Spiegel team for training; not from any publication or organisation.",
-   "note": "Golden cases computed independently of the engine by a short script: p = 1 − S0^exp(Σ β(x − x̄)), with binary centres β·prevalence."
-  },
-  "inspectie2026": {
-   "citation": "Inspectie Justitie en Veiligheid (2026). Risicovol algoritmegebruik. Sent to Parliament with Kamerbrief 2026D06865, dossier 29270-162."
-  }
- },
- "variants": [
-  {
-   "model": "oxrec-nl-detained-general",
-   "population": "detained",
-   "values": {
-    "sex_male": {
-     "value": 0.35,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "sex_male_centre": {
-     "value": 0.315,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.9 × coefficient"
-     }
-    },
-    "violent_index_offence": {
-     "value": 0.15,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "violent_index_offence_centre": {
-     "value": 0.045,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "previous_violent_crime": {
-     "value": 0.4,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "previous_violent_crime_centre": {
-     "value": 0.18000000000000002,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.45 × coefficient"
-     }
-    },
-    "never_married": {
-     "value": 0.2,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "never_married_centre": {
-     "value": 0.13999999999999999,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.7 × coefficient"
-     }
-    },
-    "low_education": {
-     "value": 0.15,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "low_education_centre": {
-     "value": 0.075,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.5 × coefficient"
-     }
-    },
-    "unemployed": {
-     "value": 0.3,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "unemployed_centre": {
-     "value": 0.18,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "low_income": {
-     "value": 0.1,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "low_income_centre": {
-     "value": 0.06,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "alcohol_use_disorder": {
-     "value": 0.2,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "alcohol_use_disorder_centre": {
-     "value": 0.04000000000000001,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.2 × coefficient"
-     }
-    },
-    "drug_use_disorder": {
-     "value": 0.571,
-     "ref": {
-      "source": "inspectie2026",
-      "at": "published general-reoffending drug parameter 0.571 as cited; used here inside a synthetic set"
-     }
-    },
-    "drug_use_disorder_centre": {
-     "value": 0.19984999999999997,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.35 × coefficient"
-     }
-    },
-    "any_mental_disorder": {
-     "value": 0.15,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "any_mental_disorder_centre": {
-     "value": 0.045,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "severe_mental_disorder": {
-     "value": 0.1,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-general"
-     }
-    },
-    "severe_mental_disorder_centre": {
-     "value": 0.005000000000000001,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.05 × coefficient"
-     }
-    },
-    "age": {
-     "value": -0.03,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "age_centre": {
-     "value": 32,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up mean age"
-     }
-    },
-    "detention_months": {
-     "value": -0.01,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "detention_months_centre": {
-     "value": 14,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up mean length"
-     }
-    },
-    "neighbourhood": {
-     "value": 0.08,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "neighbourhood_centre": {
-     "value": 0,
-     "ref": {
-      "source": "synthetic",
-      "at": "z-score mean is 0"
-     }
-    },
-    "neighbourhood_mean": {
-     "value": 5.5,
-     "ref": {
-      "source": "synthetic",
-      "at": "mean of deciles 1–10"
-     }
-    },
-    "neighbourhood_sd": {
-     "value": 2.872281323,
-     "ref": {
-      "source": "synthetic",
-      "at": "SD of deciles 1–10 (population formula)"
-     }
-    },
-    "baseline_1y": {
-     "value": 0.78,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "baseline_2y": {
-     "value": 0.62,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    }
-   },
-   "bands": {
-    "1y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.2,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.4,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ],
-    "2y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.3,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.5,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ]
-   }
-  },
-  {
-   "model": "oxrec-nl-detained-violent",
-   "population": "detained",
-   "values": {
-    "sex_male": {
-     "value": 0.8,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "sex_male_centre": {
-     "value": 0.7200000000000001,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.9 × coefficient"
-     }
-    },
-    "violent_index_offence": {
-     "value": 0.55,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "violent_index_offence_centre": {
-     "value": 0.165,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "previous_violent_crime": {
-     "value": 0.7,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "previous_violent_crime_centre": {
-     "value": 0.315,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.45 × coefficient"
-     }
-    },
-    "never_married": {
-     "value": 0.15,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "never_married_centre": {
-     "value": 0.105,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.7 × coefficient"
-     }
-    },
-    "low_education": {
-     "value": 0.2,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "low_education_centre": {
-     "value": 0.1,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.5 × coefficient"
-     }
-    },
-    "unemployed": {
-     "value": 0.25,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "unemployed_centre": {
-     "value": 0.15,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "low_income": {
-     "value": 0.12,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "low_income_centre": {
-     "value": 0.072,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "alcohol_use_disorder": {
-     "value": 0.3,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "alcohol_use_disorder_centre": {
-     "value": 0.06,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.2 × coefficient"
-     }
-    },
-    "drug_use_disorder": {
-     "value": 0.25,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "drug_use_disorder_centre": {
-     "value": 0.0875,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.35 × coefficient"
-     }
-    },
-    "any_mental_disorder": {
-     "value": 0.2,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "any_mental_disorder_centre": {
-     "value": 0.06,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "severe_mental_disorder": {
-     "value": 0.25,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-detained-violent"
-     }
-    },
-    "severe_mental_disorder_centre": {
-     "value": 0.0125,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.05 × coefficient"
-     }
-    },
-    "age": {
-     "value": -0.04,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "age_centre": {
-     "value": 32,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up mean age"
-     }
-    },
-    "detention_months": {
-     "value": -0.005,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "detention_months_centre": {
-     "value": 14,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up mean length"
-     }
-    },
-    "neighbourhood": {
-     "value": 0.1,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "neighbourhood_centre": {
-     "value": 0,
-     "ref": {
-      "source": "synthetic",
-      "at": "z-score mean is 0"
-     }
-    },
-    "neighbourhood_mean": {
-     "value": 5.5,
-     "ref": {
-      "source": "synthetic",
-      "at": "mean of deciles 1–10"
-     }
-    },
-    "neighbourhood_sd": {
-     "value": 2.872281323,
-     "ref": {
-      "source": "synthetic",
-      "at": "SD of deciles 1–10 (population formula)"
-     }
-    },
-    "baseline_1y": {
-     "value": 0.93,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "baseline_2y": {
-     "value": 0.86,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    }
-   },
-   "bands": {
-    "1y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.2,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.4,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ],
-    "2y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.3,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.5,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ]
-   }
-  },
-  {
-   "model": "oxrec-nl-nondetained-general",
-   "population": "not_detained",
-   "values": {
-    "sex_male": {
-     "value": 0.3,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "sex_male_centre": {
-     "value": 0.27,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.9 × coefficient"
-     }
-    },
-    "violent_index_offence": {
-     "value": 0.1,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "violent_index_offence_centre": {
-     "value": 0.03,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "previous_violent_crime": {
-     "value": 0.35,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "previous_violent_crime_centre": {
-     "value": 0.1575,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.45 × coefficient"
-     }
-    },
-    "never_married": {
-     "value": 0.18,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "never_married_centre": {
-     "value": 0.126,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.7 × coefficient"
-     }
-    },
-    "low_education": {
-     "value": 0.12,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "low_education_centre": {
-     "value": 0.06,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.5 × coefficient"
-     }
-    },
-    "unemployed": {
-     "value": 0.28,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "unemployed_centre": {
-     "value": 0.168,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "low_income": {
-     "value": 0.09,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "low_income_centre": {
-     "value": 0.054,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "alcohol_use_disorder": {
-     "value": 0.18,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "alcohol_use_disorder_centre": {
-     "value": 0.036,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.2 × coefficient"
-     }
-    },
-    "drug_use_disorder": {
-     "value": 0.571,
-     "ref": {
-      "source": "inspectie2026",
-      "at": "published general-reoffending drug parameter 0.571 as cited; used here inside a synthetic set"
-     }
-    },
-    "drug_use_disorder_centre": {
-     "value": 0.19984999999999997,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.35 × coefficient"
-     }
-    },
-    "any_mental_disorder": {
-     "value": 0.12,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "any_mental_disorder_centre": {
-     "value": 0.036,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "severe_mental_disorder": {
-     "value": 0.08,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-general"
-     }
-    },
-    "severe_mental_disorder_centre": {
-     "value": 0.004,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.05 × coefficient"
-     }
-    },
-    "age": {
-     "value": -0.025,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "age_centre": {
-     "value": 36,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up mean age"
-     }
-    },
-    "neighbourhood": {
-     "value": 0.07,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "neighbourhood_centre": {
-     "value": 0,
-     "ref": {
-      "source": "synthetic",
-      "at": "z-score mean is 0"
-     }
-    },
-    "neighbourhood_mean": {
-     "value": 5.5,
-     "ref": {
-      "source": "synthetic",
-      "at": "mean of deciles 1–10"
-     }
-    },
-    "neighbourhood_sd": {
-     "value": 2.872281323,
-     "ref": {
-      "source": "synthetic",
-      "at": "SD of deciles 1–10 (population formula)"
-     }
-    },
-    "baseline_1y": {
-     "value": 0.86,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "baseline_2y": {
-     "value": 0.75,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    }
-   },
-   "bands": {
-    "1y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.2,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.4,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ],
-    "2y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.3,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.5,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ]
-   }
-  },
-  {
-   "model": "oxrec-nl-nondetained-violent",
-   "population": "not_detained",
-   "values": {
-    "sex_male": {
-     "value": 0.75,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "sex_male_centre": {
-     "value": 0.675,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.9 × coefficient"
-     }
-    },
-    "violent_index_offence": {
-     "value": 0.5,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "violent_index_offence_centre": {
-     "value": 0.15,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "previous_violent_crime": {
-     "value": 0.65,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "previous_violent_crime_centre": {
-     "value": 0.29250000000000004,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.45 × coefficient"
-     }
-    },
-    "never_married": {
-     "value": 0.12,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "never_married_centre": {
-     "value": 0.08399999999999999,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.7 × coefficient"
-     }
-    },
-    "low_education": {
-     "value": 0.18,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "low_education_centre": {
-     "value": 0.09,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.5 × coefficient"
-     }
-    },
-    "unemployed": {
-     "value": 0.22,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "unemployed_centre": {
-     "value": 0.132,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "low_income": {
-     "value": 0.11,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "low_income_centre": {
-     "value": 0.066,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.6 × coefficient"
-     }
-    },
-    "alcohol_use_disorder": {
-     "value": 0.28,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "alcohol_use_disorder_centre": {
-     "value": 0.05600000000000001,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.2 × coefficient"
-     }
-    },
-    "drug_use_disorder": {
-     "value": 0.22,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "drug_use_disorder_centre": {
-     "value": 0.077,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.35 × coefficient"
-     }
-    },
-    "any_mental_disorder": {
-     "value": 0.18,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "any_mental_disorder_centre": {
-     "value": 0.054,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.3 × coefficient"
-     }
-    },
-    "severe_mental_disorder": {
-     "value": 0.22,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up value for oxrec-nl-nondetained-violent"
-     }
-    },
-    "severe_mental_disorder_centre": {
-     "value": 0.011000000000000001,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up prevalence 0.05 × coefficient"
-     }
-    },
-    "age": {
-     "value": -0.035,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "age_centre": {
-     "value": 36,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up mean age"
-     }
-    },
-    "neighbourhood": {
-     "value": 0.09,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "neighbourhood_centre": {
-     "value": 0,
-     "ref": {
-      "source": "synthetic",
-      "at": "z-score mean is 0"
-     }
-    },
-    "neighbourhood_mean": {
-     "value": 5.5,
-     "ref": {
-      "source": "synthetic",
-      "at": "mean of deciles 1–10"
-     }
-    },
-    "neighbourhood_sd": {
-     "value": 2.872281323,
-     "ref": {
-      "source": "synthetic",
-      "at": "SD of deciles 1–10 (population formula)"
-     }
-    },
-    "baseline_1y": {
-     "value": 0.96,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    },
-    "baseline_2y": {
-     "value": 0.92,
-     "ref": {
-      "source": "synthetic",
-      "at": "made-up"
-     }
-    }
-   },
-   "bands": {
-    "1y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.2,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.4,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ],
-    "2y": [
-     {
-      "id": "low",
-      "label": "Low",
-      "from": {
-       "value": 0,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "medium",
-      "label": "Medium",
-      "from": {
-       "value": 0.3,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     },
-     {
-      "id": "high",
-      "label": "High",
-      "from": {
-       "value": 0.5,
-       "ref": {
-        "source": "synthetic",
-        "at": "made-up cut-off"
-       }
-      }
-     }
-    ]
-   }
-  }
- ],
- "golden": [
-  {
-   "id": "detained-general-1",
-   "model": "oxrec-nl-detained-general",
-   "case": {
-    "sex": "male",
-    "age": "23",
-    "detention_months": "6",
-    "violent_index_offence": "yes",
-    "previous_violent_crime": "yes",
-    "never_married": "yes",
-    "low_education": "yes",
-    "unemployed": "yes",
-    "low_income": "yes",
-    "neighbourhood_decile": "9",
-    "alcohol_use_disorder": "no",
-    "drug_use_disorder": "yes",
-    "any_mental_disorder": "no",
-    "severe_mental_disorder": "no"
-   },
-   "expected": {
-    "1y": 0.6288705870203385,
-    "2y": 0.8514839127996288
-   },
-   "tolerance": 1e-09
-  },
-  {
-   "id": "detained-general-2",
-   "model": "oxrec-nl-detained-general",
-   "case": {
-    "sex": "female",
-    "age": "45",
-    "detention_months": "30",
-    "violent_index_offence": "no",
-    "previous_violent_crime": "no",
-    "never_married": "no",
-    "low_education": "no",
-    "unemployed": "no",
-    "low_income": "no",
-    "neighbourhood_decile": "2",
-    "alcohol_use_disorder": "yes",
-    "drug_use_disorder": "no",
-    "any_mental_disorder": "yes",
-    "severe_mental_disorder": "yes"
-   },
-   "expected": {
-    "1y": 0.054864847545758266,
-    "2y": 0.10287971870426871
-   },
-   "tolerance": 1e-09
-  },
-  {
-   "id": "detained-violent-1",
-   "model": "oxrec-nl-detained-violent",
-   "case": {
-    "sex": "male",
-    "age": "23",
-    "detention_months": "6",
-    "violent_index_offence": "yes",
-    "previous_violent_crime": "yes",
-    "never_married": "yes",
-    "low_education": "yes",
-    "unemployed": "yes",
-    "low_income": "yes",
-    "neighbourhood_decile": "9",
-    "alcohol_use_disorder": "no",
-    "drug_use_disorder": "yes",
-    "any_mental_disorder": "no",
-    "severe_mental_disorder": "no"
-   },
-   "expected": {
-    "1y": 0.32646095296870103,
-    "2y": 0.5601665962852723
-   },
-   "tolerance": 1e-09
-  },
-  {
-   "id": "detained-violent-2",
-   "model": "oxrec-nl-detained-violent",
-   "case": {
-    "sex": "female",
-    "age": "45",
-    "detention_months": "30",
-    "violent_index_offence": "no",
-    "previous_violent_crime": "no",
-    "never_married": "no",
-    "low_education": "no",
-    "unemployed": "no",
-    "low_income": "no",
-    "neighbourhood_decile": "2",
-    "alcohol_use_disorder": "yes",
-    "drug_use_disorder": "no",
-    "any_mental_disorder": "yes",
-    "severe_mental_disorder": "yes"
-   },
-   "expected": {
-    "1y": 0.011702782983823323,
-    "2y": 0.024168356883157993
-   },
-   "tolerance": 1e-09
-  },
-  {
-   "id": "nondetained-general-1",
-   "model": "oxrec-nl-nondetained-general",
-   "case": {
-    "sex": "male",
-    "age": "23",
-    "detention_months": "5.9",
-    "violent_index_offence": "yes",
-    "previous_violent_crime": "yes",
-    "never_married": "yes",
-    "low_education": "yes",
-    "unemployed": "yes",
-    "low_income": "yes",
-    "neighbourhood_decile": "9",
-    "alcohol_use_disorder": "no",
-    "drug_use_disorder": "yes",
-    "any_mental_disorder": "no",
-    "severe_mental_disorder": "no"
-   },
-   "expected": {
-    "1y": 0.41238695542585446,
-    "2y": 0.6372886263309129
-   },
-   "tolerance": 1e-09
-  },
-  {
-   "id": "nondetained-general-2",
-   "model": "oxrec-nl-nondetained-general",
-   "case": {
-    "sex": "female",
-    "age": "45",
-    "detention_months": "0",
-    "violent_index_offence": "no",
-    "previous_violent_crime": "no",
-    "never_married": "no",
-    "low_education": "no",
-    "unemployed": "no",
-    "low_income": "no",
-    "neighbourhood_decile": "2",
-    "alcohol_use_disorder": "yes",
-    "drug_use_disorder": "no",
-    "any_mental_disorder": "yes",
-    "severe_mental_disorder": "yes"
-   },
-   "expected": {
-    "1y": 0.05033723962559722,
-    "2y": 0.0938178183563575
-   },
-   "tolerance": 1e-09
-  },
-  {
-   "id": "nondetained-violent-1",
-   "model": "oxrec-nl-nondetained-violent",
-   "case": {
-    "sex": "male",
-    "age": "23",
-    "detention_months": "5.9",
-    "violent_index_offence": "yes",
-    "previous_violent_crime": "yes",
-    "never_married": "yes",
-    "low_education": "yes",
-    "unemployed": "yes",
-    "low_income": "yes",
-    "neighbourhood_decile": "9",
-    "alcohol_use_disorder": "no",
-    "drug_use_disorder": "yes",
-    "any_mental_disorder": "no",
-    "severe_mental_disorder": "no"
-   },
-   "expected": {
-    "1y": 0.18759908594807106,
-    "2y": 0.34581570488426794
-   },
-   "tolerance": 1e-09
-  },
-  {
-   "id": "nondetained-violent-2",
-   "model": "oxrec-nl-nondetained-violent",
-   "case": {
-    "sex": "female",
-    "age": "45",
-    "detention_months": "0",
-    "violent_index_offence": "no",
-    "previous_violent_crime": "no",
-    "never_married": "no",
-    "low_education": "no",
-    "unemployed": "no",
-    "low_income": "no",
-    "neighbourhood_decile": "2",
-    "alcohol_use_disorder": "yes",
-    "drug_use_disorder": "no",
-    "any_mental_disorder": "yes",
-    "severe_mental_disorder": "yes"
-   },
-   "expected": {
-    "1y": 0.009700545319617282,
-    "2y": 0.01971382168291491
-   },
-   "tolerance": 1e-09
-  }
- ]
-}`,
-		"ec08a409c4bfee40e18f4e106a0221f1a2d60af497a1eb6c1deb1d19a328a2e3"},
+	{"groups/oxrec-nl.json", 0, 1146, "23aa5e65e8e4f6d21b20cbb9f955ae0abbe3cd30d56767d3a8aeea1b55fceaad"},
+	{"models/ogrs3.json", 1146, 12966, "60db0da5d1ded5273be8fc32a78a0c7407e7d1ac5a81e1d20330018c8f6f92f5"},
+	{"models/oxrec-nl-detained-general.json", 14112, 14539, "307e115001fdf3f4e16940c7302b259e7f0a368f48b228ab7d121a93b0e44ebb"},
+	{"models/oxrec-nl-detained-violent.json", 28651, 14527, "ef2b8d6a132837d3103d4a214a4b782a7d656a2e8167ee09e4b8e1d48fa43ad8"},
+	{"models/oxrec-nl-nondetained-general.json", 43178, 13741, "1130b37ebe2efaa4406a10253ec59a559d4044175605b883d2560bfe6e238fc7"},
+	{"models/oxrec-nl-nondetained-violent.json", 56919, 13729, "ed5b916b56c58a41ee6ace3c8dfdbd3d98c56eb493a492add8b858d7c4377a3b"},
+	{"models/rossi-cox-not-paroled.json", 70648, 5347, "1bb5597acdc2854352faaf7b9a42e0e62ba64ee14b7a98fa3b0b1fa311059d7b"},
+	{"models/rossi-cox-paroled.json", 75995, 5272, "827d08f540d83930338c4ebfadfd98fece2b50aa0573c8fe6bfa4722a96f93fd"},
+	{"models/rossi-cox.json", 81267, 5827, "29857e58880995f5b7fea6abdba0a362c2de97dcb76b2f0c29e9b1861f348e2b"},
+	{"params/oxrec-nl-synthetic.json", 87094, 30313, "ec08a409c4bfee40e18f4e106a0221f1a2d60af497a1eb6c1deb1d19a328a2e3"},
 }
+
+// builtinSize is the length of builtinPacked unpacked.
+const builtinSize = 117407
+
+// builtinPacked is the files, one after another, packed (see unpack).
+const builtinPacked = "" +
+	"N{\"format\":\"spiegel-group/1\",\"id" +
+	"\":\"oxrec-nl\",\"name\":\"OxRec-NL: d" +
+	"etained and not\t\x11\t, general\x05\x1a.vi" +
+	"olent reoffending\",\"sources\":{\"i" +
+	"nspectie2026\x04\x11\fcitation\":\"I\b\x1c\x06 J" +
+	"usti\x04\t\x0fen Veiligheid (\x045 ). Risi" +
+	"covol algoritmegebruik. S\x04\x7f\nto P" +
+	"arliam\x04\x0e\x10with Kamerbrief \x04F'D068" +
+	"65, dossier 29270-162.\"},\"fazel2" +
+	"019\x0f\xa2\x01\x01F\x04\x18, S, Wolf A, Vazquez-M" +
+	"ontes MDLA, Fanshawe TR\x04\xb3\x01\v19). " +
+	"Predic\x04G\x03 of\x14\xa7\x02\r in prisoners\x05\xcc\x02" +
+	"\rindividuals o\x04\x1d\x02ob\x05\x88\x01\x0f: a Dutch" +
+	" valid\x05\x14\b study (\x05\xb1\x03H). Scientif" +
+	"ic Reports 9:841.\",\"doi\":\"10.103" +
+	"8/s41598-018-37539-x\"}},\"rule\x06\xb0\x03" +
+	"\x02pu\x04\xb3\x04\x03det\x04Q\x11on_months\",\"label\x06\x1b" +
+	"\x00\x05\x8a\x04\x06\",\"uni\x04-\x00\t#\bat_least\x04J\rvalu" +
+	"e\":6,\"ref\x04\x11\x00\x06\x96\x04\x02\":\x0f\x94\x04\x00\x046\t\":\"peop" +
+	"le\n\xf8\x04\x10for less than 6 \x06d\t count " +
+	"as\r\x94\x05\x00\x05\xc2\x01\x03the\x04\xb3\x03\x00\v\x9e\x01\x03els\x04o\x04not_\n" +
+	"*\x11,\"members\":[{\"mod\x05\xd4\x01\x00\b\x8b\x06\x01-\b)\x01-" +
+	"\a\xe6\x05\b\",\"popul\b\x92\x04\x00\v_\x05outco\x05\xb7\x06\x00\b,\x02}" +
+	",\x1cR\x00\a\x85\x04\x00%R\x00\b,\x00\x15R\x03non \xa7\x01\x00\r\xf4\x01\x00)\xab\x01\x00" +
+	"\fY\x00\x17\xae\x01\x00\x19Y\x00\t\xb2\x01\x02]}\x13\xfa\b\x00\x05k\x00\v\xfa\b\vgrs3\"" +
+	",\"vers\x06X\x013\x04\xba\x06\x0309)\v\x8c\t\aGRS3 (O\x05\xb1\x06\x04" +
+	"er G\x04\xbd\t\a Reconv\a\xda\x06\aScale, \aF\x02 3\x04" +
+	">\x11family\":\"logistic\r\xa6\x01\x06proven\r\x88\a" +
+	"\x00\x04\xae\b\x04in 1\x05\x84\a\r2 years (Engl\x04\x11\x00\x04\x04\x05" +
+	"Wales\x04\\\x03int\x04\x8c\x01\x03d_u\x05\xd9\x04\x03A s\x04\xaa\b\x15c, " +
+	"actuarial estimate\x04\xf6\a\tthe chanc\x05" +
+	"\x0e\x00\x13{\x00\x04\xe4\x05\badults u\x05\xe4\x01\x00\t\xf4\a\b superv" +
+	"i\x05\xd8\x01\x03in \x11\x8f\x01\x11, from age, sex, \x05V\x02" +
+	"ce\x05\"\x13criminal history. I\x04\xad\x06\nscri" +
+	"bes a \x05\x89\f\x00\x05\x95\x01\x00\x06\xf6\x06\x00\x05\xb2\n\x10similar re" +
+	"cords,\x05\xe3\x06\x0fthis person; it\x04\x98\x01\x00\x06\xdf\b" +
+	"\x00\x04h\x03doe\x06\x89\a\areplace\x04\xc0\x01\x03fes\x04\xb5\x01\bal " +
+	"judge\x04\x91\v\x00\x04\x85\t\x00\v\x93\f\x06howard\x04\xee\x03\x00\x0f\xee\n\x01H" +
+	"\x05\x19& P, Francis B, Soothill K, Hu" +
+	"mphreys L\a\xaf\x04\x02. \x04\xa7\x04\x03 3:\x05\xed\x02\brevise" +
+	"d !\xb4\x04\n. Ministry\x04\x85\x02\x00\x05\xfe\f\x18ce Resea" +
+	"rch Summary 7/09\x05\xa0\f\x03rsr\x0f\xac\x01\x02UK\x14C\a" +
+	", open-\x06\xed\x01\t RSR calc\x04\xbe\x06\x13or, lib/" +
+	"data/coeffi\x05\xb3\v\vs.json, key\x05\xcb\x01\x033 " +
+	"(\x05\xb9\n\x01s\x04V\x00\a\x91\x02\aet al. \x04\xf1\x01\x00\x04\xfa\t\x04impl" +
+	"\x05\xd8\x02\x02ed\x04\xf6\x01\x03re)\x04\xe1\x02\x02ur\x04\xcb\a+https://g" +
+	"ithub.com/NOMS-DIGITAL-STUDIO/rs" +
+	"r-\n\x9a\x01\x00\x04\xdc\v\x02ic\x04\xbe\x04\x06\":\"MIT\x04\xf2\x01\x04hmpp\x05\xae" +
+	"\x03\x00!\xf4\x01\x14 (HMPPS), arns-risk-\t\x90\x06\x05-a" +
+	"pi,\a\xd9\x01\x00\x05\xdb\f\x00\f\xc4\r\x18(MIN_CONVICTION_A" +
+	"GE = 10\x1e\xd0\x01\x01m\a\x83\x01\x03ofj\x06\x81\x01\x01/\x05\xac\x01\x01-\x17~\x00" +
+	"\x04\xcd\x01\x00\a\x86\t\x00\x0f\xcf\x01\x01S\x06\x16\x00\a\x98\x01\x00\x04\x81\x0e\bs: limit" +
+	"\x05\xf5\f\x04t ca\x04\xf5\x0e\x03typ\x04\xac\a\x0ferrors. They " +
+	"ar\x05\xec\x05\x03duc\a9\x00\x06\xad\x06\aparamet\x04\xd1\x0f\x00\a\xff\a\x00\x05" +
+	"\xf8\t\x00\x04\xcf\x01\x03not\x04\xde\x02\x1bSee ../shared/DOMA" +
+	"IN.md \u00a74\x05\x8e\b\x00\x05\xb3\b\x04ompu\x06\xa6\x01\x00\x06]\x01.\x05\xe0\r" +
+	"\x00\n\xba\x01\x00\v\xcb\x0e\x00\v\xcc\x06\x00\a\xc8\x0e\x00\x15\xc5\x05\x00\x04\x85\x02\x01p\x06\x92\x11\x01o\a" +
+	"\xfa\r\x00\x05\x88\v\x03sex\v\xd9\x0f\x01S\x05\x0e\x03typ\x04Z\x04leve\x04\xd7\f\x00" +
+	"\x05\b\x00\v3\x04male\v4\x01M\x04\x0f\x00\x04\xcd\f\x00\x05\x1d\x02fe\x0f\x1f\x01F\x06\x11" +
+	"\x02}]\x12\x86\x10\x00\x04\xd4\x06\x00\a\xb4\x01\vage_sex (se\x04\xc3\x02\x03te" +
+	" \x046\x00\x05\xe3\b\x00\x06R\x04 tab\x05\x84\v\x01}\tk\x00\a\xf0\t\x01_\x05\xcb\t\x00" +
+	"\vr\x00\x05\xfc\a\x02ce\n\xe3\t\x00\x05\xd3\x02\x03urr\x04\x80\x13\x00\n\x88\b\x00\"\xe9\x01\x01" +
+	"0\vU\x01V\x05\xdd\r\x01c\v\xea\x01\x00\x04\xcb\r\x00\b\x1e\aRobbery\n\x1d\x012" +
+	"\v\x1d\fPublic order\n\"\x00\x04\xfd\r\x00\v\xf7\x02\x05ual (\x04" +
+	"\xc2\x04\x0eagainst child)\n0\x014\x130\x00\x18,\x015\f,\x06o" +
+	"licit\x04\xc1\x05\x01o\x05\xdf\f\x00\x04\xe8\x16\x01u\x05\x81\x02\x00\t0\x00\x04\x83\x13\x00\b0" +
+	"\x05Burgl\x04\xb6\x04\x04(dom\x04\xcc\r\x01c\vY\x017\x15)\x01o\x04\x84\t\x00\v" +
+	"&\x018\v&\x05Theft\x04\xda\x01\x06n-moto\f'\x00\x04\xb1\x05\x00\b'\x05H" +
+	"andl\x04\xa4\x01\x02st\x04\xe8\x02\x06 goods\v\xec\x02\x00\f\x8b\x03\x04Frau" +
+	"\x06\x88\x0e\x04forg\r\xf7\x02\x011\f\x95\x03\x05Absco\x06\xe7\x0e\aor bai" +
+	"l\b\xa3\x0e\x00\fZ\x00\f\xaa\x03\x03Tak\x04.\x06& driv\x04\n\x04away\x05" +
+	"j\x04rela\x04\xee\n\x00\x13A\x00\f\xc9\x03\x00\x06\xee\x01\x00\x05\x98\x0f\x06vehicl\r" +
+	"*\x00\f\xc3\x03\x05Drink\bh\x00\v$\x00\f\xbb\x03\x01O\x04\xd8\x02\x01 \x05\xb7\x02\x00\x0e" +
+	"%\x00\f\xb0\x03\x01C\b\xea\x0f\x05damag\f\xa0\x05\x00\f\xad\x03\x04Drug\x04\xb7\f\x06" +
+	"ort/ex\x05\a\x00\a\xbe\t\x00\r\x89\x04\x011\f\xbb\x03\x00\x054\x04poss\x06\xd0\x0f" +
+	"\x01/\x04\xf9\x0f\x01l\f\xed\x02\x00\f\xc1\x03\x00\x06\xac\x01\x00\a\x9f\x02\x00 \xee\a\x00\r\xba\a\x0fs" +
+	" (codes 0\u201319\f\xe2\a\x01p\x04\xcf\x0f\aous_san\x05\xaa" +
+	"\x01\x00\f\x85\x19\x01P\a\x1d\x01 \f\x1d\thelp\":\"Nu\x04\xe1\x17\x00\x04\xfc\a\x00\t" +
+	"\x1d\x00\x04f\x00\b\xfb\a\x05s, ca\x05\x84\x06\x02s,\x04\xba\x11\x05riman\x04\xf0\x11" +
+	"\x01f\x05\xca\x02\x10warnings) before\r\xc1\b\x03one\x04\xce\v" +
+	"\x00\a\xbb\b\x00\x05\x8d\x19\x00\n\x87\x1a\x00\f\x8b\x01\x02mi\x05\xa9\v\x00\a\x85\x1a\x010\x12\x91\x02\x00" +
+	"\b\x94\r\x00\b\x83\n\x00\a\xda\x19\x03can\x04\x88\b\vbe negative\x05\xfd" +
+	"\v\x03max\vO\x0250\"Q\x00\x06\xb7\r\x01-\x05\xb7\r\x00\x06\xd6\r\x00\x05I\x00\x04\xde\x01" +
+	"\x00\x047\x04abov\x05\xf1\x1b\x00\aS\x0249\"R\x00\x05\xe2\x12\x03fer\x05\xe0\n\x0fc" +
+	"ases reach 49 \b\xad\x03\x00\v\x90\x03\x00\x05\xb8\x01\x03ess\x04\x98\x05" +
+	"\x01:\x06q\x00\x16*\x00\x06\xe2\x02\x02ap\x05\xee\r\x00\b\xb3\v\x06Copas \x05\x8d\f\x01" +
+	"i\x06\xe5\x14\fconfirmed by\x10\x89\x01\x01;\a\xba\x0e\x00\x04\xc3\x02\x01u\x04" +
+	"\x83\x14\ais min(\bm\t, 50) + 1\x05\xce\x13\x00\x1a\x9c\x05\x00\t\x94" +
+	"\x01\x01_\a\xbb\x16\x03; c\x04\x89\x01\x00\v\x97\x05\tbirth_dat\f\xe8\r\x01D" +
+	"\a\xf3\x17\x00\x05\x1d\x00\n\xa1\x04\x00\a&\x00\x10q\x00\x12\xb6\x0f\x03age\x04\xf4\x1f\x00\x04\xc5\x01\x01" +
+	"a\x05\xf3\x06\x00\x05\xc9!\x00\x04?\x01,\x04\xff\x17\x05whole\x06\x9b\x19\x00\v\x8a\x01\x00\n\xd3" +
+	"\x05\x00\x18\x8f\x01\x00 \xfc\r\x00)\xa0\x01\x05caree\x04\x91\x1f\x05ngth:\x04\xf7\x18\x01" +
+	" \x04\xa1\x12\x00\nS\x00\n\x96\x01\x05first\t\xb4\a\x00\x1c\x9a\x01\x00\x05*\x00\t\x87\x04\x00" +
+	"\x11\x96\x01\x00\a\xce\a\x01T\x15\xc4\x01\x02's\x05\x9e\x02\x04 whe\x05\xb7\x02\x02re\x05\x95\x13" +
+	"\x02no\x13\xe0\x04\x00\x04\xb2\a\x008\xe3\x01\x00\x0f\xa4\x01\x00\n\xe7\x01\x00\n\xa7\x03\x00\x1c\xe3\x01\x00\n" +
+	"&\x00`\x95\x04\x02],\x04\x90\x04\astraint\x06\xc7\x11\x03kin\x04\xaa\x01\x00\x04\xb3" +
+	"\x1f\x04afte\x04\xe5\x05\x00\x05\xec\x15\x00\x04\x1e\x00\x0e\xc7\x05\x00\x16\xb4\x03\x00\x12\xe0\x04\x00\x10\xf5\x01" +
+	"\x00\x13\xe9\v\x00\x0f\xb5\b\x02ev\x04\xe5\x19\x00\x04\x8f\x02\x01a\n\x97\x1d\x00\a\xeb\x02\x00\x04\x94\x1f\x00" +
+	"\x04\xc9\x01\x00\x05\xe4\x1c\x00\a\xa1\x12\x00\x04\xc8\x01\aderived\n\x8b\x13\x00\x04\xc2\b\x00\v" +
+	"\xda\x0f\x00\x06\x9a\x03\x00\r\xdb\x02\x00\x053\x00\b\xd9\x17\x00\x05\x99\x02\x01_\x06\x99\x02\x00\x19\xf3\x01\x00\x13" +
+	"\xcb\x01\x00\x0e\xb4\v\x011\x13\xe4\n\x00\x06\x96\x1a\x00\a\xdb\x01\x00\x13\xbe\x19\x01(\x05\xb3\x03\x01f\n\xea" +
+	"\x01\x0eresponsibility\x15\xca\x1f\x00\x05\xf3\r\x00\x0f\xe1\v\x011#\xe1\v" +
+	"\x00\f\x80\x19\x00\x06\xff\x18\x00\x05\xfa\x10\x00\x04\xae\x04\x00\x063\x04: an\x06\xc7\x05\x00\x05\xfb\n\x03" +
+	"100\x17\xce\x04\x00\x04\xad\n\x03ref\x05\xb8\n\x01a\x04\x9f \x00\f\xf3\x19\x00\x04\xb4\x01\x01a" +
+	"\x06'\x01(\x05\\\x03ame\x06\xd0\f\x00\x04,\x00\b\xb1,\x02's\x05j\x00\x05\xec\x02\x01)\x06" +
+	"\x8d\v\x00\x16\xab\f\x0278\x06\xef(\x00\x1d\x8d\x18\x00\x0f\xde\x05\x00\x17\xb7\x01\x00\f\x8d\a\x06ge_" +
+	"at_\r\xe3\t\x00\x0f\xaf\x04\x00\x19\x8b\n\x002\xbb\x04\x00\x10\x98\x06\x00\x13\x86\x06\x00\x1f\xdf\b\x00\x12" +
+	"\xbb\x01\x00\x0e\x82\a\x00\x16\xbf\x01\x00\x11\xb0\n\x002\xbb\x01\x00\x14\xe9\a\x00\x7f\xfa\x05\x001\xbb\x02\x04," +
+	"\"bl\x06\xa3(\x00\x14\xce\x01\x00\n\x9e\x0e\x00\x056\x00\t\x91\x02\x00\b\xd0\x02\x01Y\x05\xd2\x04\x00\x05" +
+	"\xab\x06\x00\x0e\xd0\x02\x00\x04\xc50\x00\"\xa1\x04\x03dif\a\xd7\x05\x00\r\xe5\x02\x00\x14\x81\x05\x00\x16\xda" +
+	"\x03\x00,\xad\x04\x01=\x12\xe9\x0e\x04 \u2212\x16\x9c\r\x01,\x17\xa6\x10\x00\x04\x87\x01\x00\x10\xa5\x1e\x00" +
+	"\x04\xd5\x04\x00\b\x14\x00\r\xdf\x01\x00\b\x15\x00\r\xda\x01\x00\x04\xb4\x01\x05bound\x06\xd7\f\x00\b" +
+	"\xa6\x04\x011!\xd4\x1f\x00\x06\xe2\x17\a_upper_\x06B\r_inclusive" +
+	"[0]\x06\xa6\x01\x00\bP\x013?P\x011\x0fP\x015?P\x012\x0fP\x017?P\x013\x0e" +
+	"P\x012\x13\xe6\x06\x00-P\x014\x0fP\x014?P\x015\x0fP\x00\x13\x92\x18\x00-P\x016\x0eP" +
+	"\x013@\xa0\x01\x017\x0fP\x00@\xa0\x01\x018\x0eP\x00\x14\x82\x1a\x00-P\x019\x04P\x01]\x1e\xc9" +
+	"$\x011\x05\xe7\x1d\x00\x04\x86\x19\x00\x13\xc8$\x0212\x04\x1d\x013\x16\xc8$\x0214\x04\x1d\x015\x16" +
+	"\xc3$\x0216\x04\x1d\x017\x16\xb0$\a18\u201320\x16\xa1$\x0221\x04\x1d\x014\x16\x8e" +
+	"$\x0225\x04\x1d\x00\x04\xbe(\x00\x13\x82$\x013\x04\xcb\x01\x013\v:\x00\f\xbe \x013\x04:\x01" +
+	"3\v:\x00\f\xae \x014\x04:\x014\v\x1d\x00\r\xe1#\x0250\x05\xa2\f\x02ov\x04\x8f\x14\x00" +
+	"\"\xb8(\x00\x1d\x94\x03\x00\v\x87\n\x00\t\xa6\f\x00\a\xd9\x1b\x00\f\xa5&\x00\b\x82\f\x00\n\x1b\x00\r" +
+	"\x95\n\bthreshol\x04\xf15\x00\n\x99\n\x00\x13\x9f!\x03],\"\x05\x83,\x00\x05\xb9" +
+	".\x00\x04\xa2\x01\x00\x1c\x81 \x00\x1c\xf6\x1c\x01:\x04\x98!\x04eat_\x06\xac4\x02er\x06\xe8\x19" +
+	"\x00\x13\xbb\x1e\x05> 0\"}\x04\xc7\x0e\x00\x10\xf6\x04\x00\x19\xd1\x10\x01F\x0f\xd2\x19\x00\b\xa1\x02\x00\x0f" +
+	"r\x00\f\xe0)\x00\x05\x1a\x00\x06\xdf#\x00\x05\xa5\x17\x00\x1e\x96\x03\x00\x11\xce\x01\x00\r\xb3\x1d\x04pas" +
+	"_\x04\xd6\x1f\x00\f\xc5%\x00\t\xeb\x1f\x00\x10\xfa\x02\x00\r/\x00\x1d\xfb\x02\x01,\x0e\xf0\x0f\x00\r\x8a\x03" +
+	"\x03cap\r\xbd\"\x00!\xdb\x16\x00\x04\x8c!\x00\x05\x82?\x00\x11\xef\x02\x01(\x17\xbd/\x00\x06\xcb\x11" +
+	"\x05offse\f\xf7\x03\x00\x14\xca\x12\x00\v\xaa\x02\x00\x04\xa7:\x06: ln(n\n\xca\x01\b" +
+	" / (10 +\a\xa5\x1a\x00\x06\xd0\x01\x01)\x04`\x00\x1e\xb7\x16\x00\x06L\x00\x05\xb1\x02\x02 " +
+	"*)T\x06],\"ter\x04\xa7\x02\x00\v\xec\x1a\x00\x04\x8c/\x00\x10\x82\x15\x02nd\x04\xe78\x02" +
+	"\",\b\xd5\x1c\x04look\x05\xaa\x10\x03key\x05\x94\x03\x00\x06\x1e\x00\n\xed\x10\x00\x04Z\x00\x04" +
+	"\xb5/\x00\x06\x8a\x1d\x02ey\x04$\x00\a\x9d0\x010\x04\x1d\x00%\x99\x06\x00\a\x8d\x01\x01.\x049\x00" +
+	"\t\xb0\x10\x00\x0eM\x011\fM\n.083922902*W\x00\b\xb7\x10\x00\x0eW\x012" +
+	"\x0eW\a7577576\"\xd3\x10\x00\tW\x00\b\xbe\x10\x00\x0eW\x013\vW\v-0.0" +
+	"6159419\"\xfb\f\x00\tX\x00\b\xc6\x10\x00\x0eX\x014\x0eX\t6251036" +
+	"18*X\x00\b\xce\x10\x00\x0eX\x015\fX\n1.05151506\"\x8b\x12\x00\tX" +
+	"\x00\b\xd6\x10\x00\x0eX\x016\x0eX\b16667928+\xb0\x01\x00\b\xde\x10\x00\x0eX\x017" +
+	"\x0eX\b32597655\"\xfb\x10\x00\tX\x00\b\xe6\x10\x00\x0eX\x018\x0fX\a680" +
+	"4593\"\xb3\x15\x00\tX\x00\b\xee\x10\x00\x0eX\x019\x0eX\b49969095+X" +
+	"\x00\x05\xf6\x10\x00\x12\x96\x06\x00\f\xe4\x06\v-2.02526145+\xe1\x02\x011\x0f\xf0\x06" +
+	"\x00\t\xdc7\x00\r[\n0.78503848&\xc4\x05\x00\x06F\x00\x10\xcc\a\x00\t\\\x00" +
+	"\f\xce\a\x00\x04\xc8\x05\a1385207&\xb7\x01\x00\a\\\x00\x0f\xd1\a\x00\t\\\x00\f\xd3\a" +
+	"\x00\x04\\\a6952133\"\xc7\x19\x00\v\\\x00\x0f\xd6\a\x00\t\\\x00\x0f\xd8\a\a959" +
+	"1796#\xc3\x16\x00\v\\\x00\x0f\xda\a\x00\t\\\x00\x0f\xdc\a\a8974809#\xcf\x16" +
+	"\x00\v\\\x00\x0f\xde\a\x00\t\\\x00\x10\xe0\a\x06284884'\xb0\x06\x00\a\\\x00\x0f\xe2\a\x00" +
+	"\t\\\x00\x0f\xe4\a\b05277780\x13\x91L\x00\x1a\\\x00\x0f\xe6\a\x00\t\\\x00\x0f\xe8\a" +
+	"\b12912795-\xf0\x02\x00\x0f\xea\a\x00\t\\\x00\x0f\xec\a\a4218749-" +
+	"\x93\x02\x00\x0f\xed\a\x00\t[\x00\x0f\xef\a\b52465222-\x83\x05\x00\x0f\xf1\a\x00\n\xbb" +
+	"\x06\x00\x0f\xf3\a\a4498371-\xef\x02\x00\x06\xf4\a\x01]\x10\xe5>\x00\x18\xdf>\x00\x1b\x8f" +
+	"\x10\x00\x0e\x9f?\x00\x14\x8d\x10\x00*\x86\x10\x00\x0e\xb18\x04[0] \n\x90?\x00\v\x8a\x02\x00\x10\xbc" +
+	"\b\x0234\x04\x92\x04\x011\x1e\x8b\x10\x00\x0f\\\x031] \t\xce?\x00\v[\x00\x0e\x8e\x10\x0318" +
+	"1\x04\xdf\a\x017\x1e\x8e\x10\x00\x0fZ\x032] \x0e\x8b@\x00\v_\x00\f\xbe\b\n0.003" +
+	"27632\x1e\xe5\x0e\x00\x0f_\x033] \x1c\xc8@\x00\vm\x00\x10\xab\x10\a534340" +
+	"7\x1e\x84\x05\x00\x0fn\x014\nn\x00\x1bj\x00\f\xdd\b\t0.7606088\x1f\x83\r\x00" +
+	"\x0fi\x035] \x1c\xc3A\x00\vm\x00\r\xee\b\t0.1239435-\xfd\x03\x036]" +
+	" \x15\x80B\x00\vf\x00\f\xf8\b\t0.2406044\x1f\xe7\v\x00\x0ff\x017\ff\x00" +
+	"\b\xbdB\x00\vc\x00\f\xff\b\x00\x04\xa6\r\x0512443\x1f\xa3\b\x00\x0fc\x028]\x04\xa7I" +
+	"\x00\x10\xfaB\x00\vd\x00\f\x88\t\n0.35186697\x1e\xf6\x10\x00\x0fd\x039] " +
+	"\x17\xb7C\x00\f\x93\a\x00\r\xe5\a\t.15991019.\x93\a\x020]\x04\x90P\x00\x10" +
+	"\xf5C\x00\ff\x00\x0e\x84\x18\b73337867-\xc0\x06\x0411] \x1d\xb3D\x00\fp" +
+	"\x00\x0e\x8f\b\a3800594\x1f\xc9\x10\x00\x10p\x032] ,\xf1D\x00\f\x7f\x00\x0e\xaf\b" +
+	"\a4272256\x1f\xef)\x00\x10\x7f\x013\b\xa3\x04\x00\x0f\xafE\x00\fh\x00\f\xaa\b\n0" +
+	".26222842-\xc0\a\x0414] \x0f\xedE\x00\fb\x00\r\xff\x10\x00\x04\xb5\a\x06" +
+	"143940.c\x035] \x10\xacF\x00\fd\x00\f\x99\b\t0.2049604" +
+	"/\x9d\x04\x036] \x11\xeaF\x00\fd\x00\r\x8f\x11\t0.7955563.\xd1\x06\x021" +
+	"7\x04\xab\x02\x00\x1d\xa9G\x00\fs\x00\x0e\xa7\b\a0771658.\xc6\v\x0218\ar\x00" +
+	"\x13\xe7G\x00\fk\x00\r\xb6\x11\x00\x04\xb5\x1d\x06066752.\xf1\x04\x019\b\xa6\x03\x00\t\xa6" +
+	"H\x00\v\xe8\x10\x00\x14\xe2G\x00\x13\x96'\x00\x19\xfc \x00\x10\xdc'\x00\x14\xf0\x10\x00\x12\x883\x00\n\x98" +
+	"\t\x00\x04\x9c\x1a\x0221\x1f\x9b\x15\x00\x11\xd8%\x01.\x0fS\x00\f\xb5\x02\x00\x10\xce&\x00\r\xb2\a\x06" +
+	"630627\x1f\x87\n\x00\x12o\x00\x10T\x00\f\xc2\x02\x00\x06\xa6E\x00\v\xb4'\x00\a\x85A\x00" +
+	"\n\xed\\\x01(\n\xe7&\x00\x04\xcc]\x00\b\xcc\x02\x04inea\t\x9a@\x00\x10\xf3&\x04bet" +
+	"a\f\xcf%\x04.251\x04\x90\r\x016\x1e\x8e\x16\x00\b\xb3F\x00\x04\xdf$\x05horiz\x04" +
+	"\xda\x03\x00\x04\x8b\x03\x00\t\x93-\x00\x05\xff*\x00\x06\xd07\x02:1\t\xc1J\x00\x04\x98%\x00\a\xe7^" +
+	"\x04rcep\r\xca&\t.40256238\x1e{\x00\t<\x01.\x04M\x011\x05\xb7&" +
+	"\x00\nx\x012\fx\x012$x\x012\x04\x95\t\x047056\x1f\x84\x1d\x00\x0ex\x012\a\xfd\x01" +
+	"\x00\t\x84>\x00\x06\x87)\x00\x04\xb6`\x01{\x05\xaa&\x00\t\xc8V\x00\x0e\xa8\x16\x00\x06\xad0\x00\x13\xdf" +
+	")\x00\x06\x19\x00\v\xcb;\x00\x04\x81O\a90-01-0\x04\xc30\x00\x10\x93=\x05:\"20" +
+	"2\n\x1f\x00\x14\xa9:\x00\x0f#\x00\x10\x90B\x00\b\x1f\x036-3\x04\xbb0\x00\b\xc1Y\x03a m" +
+	"\x06\xd6@\x05d 30,\b\x999\x00\x05\xab\r\x00\a\xe6i\x00\x04\x86^\x00\x05\xd0`\x00\x15\x8cG" +
+	"\x03 (a\x05\xb6b\x02ed\x05\xad`\x03ile\x05\xf8Y\x06explan\x05\xf7+\x00\a" +
+	"\xccZ\x00\x04f\x03ver\x04\xeb9\x00\x06\xff`\x00\x04\xb5\x05\x00\x1f\xb8+\x00\n\xf3@\x00\b\\\x06" +
+	"chosen\x11c\x00\x04\x9f\x03\x00#\xa6e\x00\x1b\x95h\x00\n\xbae\vstructu" +
+	"re 1\t\xbc_\x00\x06\x9cc\x00\n\x90\\\x01 \x04\x8d\x01\x00\f\xdce\x00\a\xb7B\x01,\n\xf0" +
+	"i\x01(\t\xe3i\x01o\x04\xca\r\x03re)\n\xean\x05(any)\x0f\xe4n\x00\t\xe8e\x02" +
+	"co\x04\xf9*\x00\x11\xe2g\x00\x125\x00\x15\xeae\x00\x12\xd6e\x00\x04\xf0J\x00\x06\xefl\x00\x05\xa6\x01" +
+	"\x00\x06\xc3]\x00\x04\xecC\x00\x05\xa0D\x02by\x05\x8bA\x00\v\xa9e\x00\x04\xa7e\x00\x04\xf8d\x00\x04" +
+	"\xb9D\x02mi\x05\xb3D\x00\a\xb0C\x01o\x04\xe5a\ber's own\v\x8fd\x01 \b" +
+	"\xfa^\x06ships \x04\xf0^\x00\n\xc5\x02\x05only:\x04\xead\x00\x06\x87^\x00\x04\x89" +
+	"b\x03nly\x06\xd2\x04\x00\x10\xd2\x02\x00\x06\xa7_\nan organis\x06\x92\x01\x04l" +
+	"oad\x06\xa0e\x00\x05\x1f\x01p\x05\xda\x05\x00\x04\xa5h\x00\x04\x9fn\x00\x05#\x00F\x90f\x01,\x06" +
+	"\x9cr\x03eve\x04$\x00\x05\x81f\x01s\x1b\x82f\x02no\x04\xada\x00\b\xfd\x03\x00\x04\xce\x02\a" +
+	" was pa\x05\xd8\x02\aon 12 F\x04\xd6q\x00\x04\x99\x18\x00\x04\x9an\x02 (" +
+	"\v\xa1r\x03enV\x05\x15\x00\x04\x8er\x02es\x05\xb3h\x00\x04\xf0M\x00\x04\xd9\x05\x00\f\xda\x01\x02" +
+	", \x05\x81L\x00\x05\xcd\x14\x00\x04\x81\x02\x06ranspa\x04\x94\x06\x01y\x04\x84\x01\x00\b\xe6\b" +
+	"\x00\v\xfas\x00\x18\x8cm\x00\n\xcca\x00\a\xfbS\x00\f\xb5e\x06, base\x04\xbc\f\x0f " +
+	"survival, cent\x04\xff\x12\x00\x04\xe3c\x00\x04\x85\x06\x00\x05\x8ai\fat" +
+	"egory cut-\x04\x9f2\x00\b\x99N\x00\f\xe2\x04\x00\x04\xc9\x01\x00\x05\x87L\x00\b\xe8" +
+	"_\x00\x06\xef0\x00\x04\x8a\x11\x00\x05\xbe\x02\x00\x044\x00\x06\x8as\x00\a\x8af\x00\x06\xe5r\x01,\x19\xf6" +
+	"q\x00\x04\x8bB\x03ich\x04\x90T\x01l\x06\xbeu\x01b\x04\x90I\btrieved \x04" +
+	"\xaeP\x01;\x05\xa7\x04\x00\x17\xd2\x04\x06carrie\x05\x98U\x01m\x06\x8c\x04\x05their" +
+	"\a\xd8J\x00\x04\xb4\x06\x00\v\xcfi\x00\b\xbct\x00\x10\xdeu\x00\t\xbct\aChang Z\f" +
+	"\xa8t\x1d, L\u00e5ngstr\u00f6m N, Lichtenstein" +
+	"\x04\x81j\x14Larsson H, Mallett S\x05\xf7\x01\x00\x04\x81\x04\x00" +
+	"\"\xdct\x00\x04\xbad\x01e\x04\x8as\x01e\x06\x8b\t\x00\x06\xe9t\x00\x04\xd6w\x00\b\xdd6\x00\x05\xe3" +
+	"\x02\x05exter\x04\xa9\x05\x00\v\x95g\x00\x05\xaaO\x04scal\x04\x8a\x03\b tool" +
+	". L\x04\xc4m\tt Psychia\x04\xffg\x063(6):5\x05\xe6;\x0354" +
+	"3\x0f\xe6t\x1816/S2215-0366(16)00103-6\x83\x02\xea" +
+	"v\x00\x04\xee\n\x00\xa4\x01\x91z\x00J\xb2j\x00\a\x89\v\x00\x04\xc0\b\x00\x05\x8d\x03\x00\bD\x03as" +
+	"k\x04\xfd\t\x00\f\xfd\x06\x01s\x04\xb7\x01\x06follow7\xe8j\x00\x19\xa8j\x00\n\xf7\x04\x00" +
+	"\a\xab\x10\x00\x11\xe7\x03\x00\x06\xf7\x1e\x06calibr\x06@\x00J\xb4j\x00\x19\x97j\x00\b\xbe\x17" +
+	"\x00\x15\xd5j\x00\x13\xe6>\x00\n\xec\b\x00\t\x85T\x00\b\xa1\x01\x00\x06\x91s\x02ir\x04\xc0\x04\x00\x05" +
+	"\xe8\x12\x00\x12\xb5\a\x03com\x06\xcf\n\x00\x06\xec\n\x00\v\x8d\b\x00\x05\xe4\x05\x01;\x17\x9am\x013" +
+	"\f\x95c\x00\x11\x8bW\x00\n\xfe\x01\x01n\x05\xf7b\x00\n\x8fb\x00\b\xe0\x10\x00\x0f\xddP\x00\x13\xf6\x19" +
+	"\x00&\xbba\x002\xa3V\x00\x17I\x00\x92\x01\xd6\x02\x00\x1b\xee~\x01L\x05\xae\x19\x00\x04\xe8\x05\x00\t%" +
+	"\x00\x1a\xf3\x02\x00\t>\x002\xffd\x00\x06\x96\x1a\x00&\x80e\x016\xcc\x01\xfc\x02\x00\a\xb2\f\x06_i" +
+	"ndex\x06\xdd\x1e\x00\r\xf21\x00\x06\xec0\x01t\x04\xb5\f\x02ex\t\xbe!\x00!\xf4\a\x02n" +
+	"o\vD\x02No\n\xec\a\x01y\x05\xc1\x10\x00\n\x8fU\x01s\x97\x01\xea\a\x00\t\x86\x1d\x00\b\xa1\x02" +
+	"\x00\x04\xdbW\x00\f\x99\x02\x00\t\x83k\x00\b\xf4\x0e\x00\b!\x00\xe0\x01\x9a\x02\x00\x05\xf3\x17\x02_m\x05" +
+	"\xa5\x14\x00\x04\xab\x16\x00\t\xcc\x01\x00\x05\x8b\x18\x00\n\x18\x00\xe0\x01\x88\x02\alow_edu\x06\xfa" +
+	"\x18\x00\f\xb3\t\x03ow \x05\xed\x01\x00\x04\xb6\t\x00\f!\x00\xd7\x01\x91\x02\x00\t\xabi\x01C\x06\xe3" +
+	"\x11\x00\f\xf6\x01\x00\x06\x89\x02\x01s\b\xe0\x19\x00\a\xf7\x10\x00\a\xb1\x85\x01\x00\a\xd9m\x01p\x06\x988" +
+	"\x00\x06\x97\x19\x00\r\xa0\x12\x00\x05\x85\x8a\x01\vow (yes/no)\x04\x9c\x13\x00\a\x94\x02" +
+	"\bunemploy\r\x82\x05\x01U\f\x15\x00\xe4\x01\xff\x04\x02in\x05\xf6!\x00\x0e\xfc\x04\x00" +
+	"\x06\x15\x0f (hoogte van he\x04\xc1\v\x04kome\x05\xc8$\x00\xea\x01" +
+	"\x89\x05\x00\a\x8c\x02\x00H\xff\x04\x00\x04\x93\x16\x02ox\x04\xf7$\x00\x04\xa7$\x00\a\xb0\x19\x01o\x05\xa6" +
+	"s\x00\x04\xdb%\x00\x04\xe8\x05\x00\x05p\x00\x06\xff\a\x00\x04\x94$\x00\x04\xbf\x89\x01\x00\x04\xae\x18\x00\x05\xa0" +
+	"\x18\x06may di\x04\xf8\"\x00\x04\xcc2\x00\x04\xfah\x01n\x06\x8d\x02\x02ly\x17\xee!\x00\n" +
+	"\xfc\x02\x12neighbourhood_deci\r\xb4\x16\x01N\f\x1f\x02 d\x04" +
+	"\xd7w\x00\a\xb7\x02\b(buurtsc\x06\xd4&\x00\t9\x00\a\xab\x02\x041 = \x05\xb4" +
+	"\x91\x01\x00\a4\x00\x04\xe2\x95\x01\a10 = mo\v\x14\x05. Tur\x04\xa7'\tin" +
+	"to a z-\x05P\x00\t\x9d \x03 me\x04\xb1)\x05nd SD\n\x88k\x00\x0e\xdf" +
+	"\x19\x00\x13\xb9x\x00\x0f\x9b\x16\x00!\xd5\x12\x00\x06\xbd\x01\x06s run \x04\xb9[\x011\x04\xfdW" +
+	"\x00\x12\x9a\x16\x008H\x00\x1f\xdc\x03\x00\x04\xd3\x01\x00\r\x86\x03\x01 \x06\x85\x02\x00D\xe7\x03\x00#\xc6\x06" +
+	"\x00\x0e{\x00\f\xe2\x03\x00\x04\x8c\x8a\x01\x01r\b\xbdm\x00\x06\xdc\x01\x03, t\x15\xb1\x03\x00\x17\xc1W" +
+	"\x00\x0e\xe4\x19\x06lcohol\x04\x90*\x04_dis\x06\xb0C\x00\v\xf5\x19\x00\x06\x1f\x00\x05\xc2" +
+	"'\x00\v\x1f\x00\xe0\x01\xef\n\x04drug\x18\x93\x02\x00\x05\xc68\x00\xef\x01\x90\x02\x04any_\x04" +
+	"E\x02al\x15\xa5\x04\x03ny \x06\x1e\x00\xec\x01\x94\x02\x01s\x04\x82\x16\x01e\x1b\x97\x02\x01S\x05!" +
+	"\x00\xeb\x01\x9a\x02\x00\x14\xcfy\x00\x0e\xca\r\x01z$\xc5\r\x01,\b\xc1\t\x00\x10\xa2b\x02z_\b\x17" +
+	"\x00\n\x9fb\x00\x15\xaa\x0e\x00\r\x92b\x00\x04\xae\r\x00\x0e\xa0 \x00\x05\x1c\x00\x11\x9c\x01\x00\x05(\x00\x12" +
+	"\xcf\x02\x00\b\xc6\x02\x00\x05\xb5\f\x02sd$J\x01s\x04\x92\x15\x00\x1bH\x00$\x9b \x00\x06\xca\x01\x00" +
+	"\x16\xd9\v\x00\x15\xcca\x00\x11\xab'\x02 (\x04\xea&\x00\f\xff=\x00\x14\xc7a\a],\"sig" +
+	"n\x05\x91\x0f\x00\x04\t\x01_\x8b\x01\xe1\x13\x00\x12\xd7A\x00\x06\xcb(\x00\x1d\xccR\x00\x19\xa7:\x00\t\xa6" +
+	"\x1b\x06sex: 0\x05\xde7\x04reat\x05\xa0\x01\x00\x06\xb1+\x00\x12\xde\\\x00\b\xca\x04\x00" +
+	"\x06\xe1\x02\x01_\a\xbc)\x00\x1a~\x00\v\xe6\x03\x00\x04\xa5\x81\x01\x00\x04\xa64\x00\f\xfa\x88\x01\x00\v\xb3" +
+	"\x04\x00\bO\x01_\a%\x00\x1f\xb2\x04\x00\x1b\x93)\x00\x18\xdeA\x00\x06,\x00\x0f\xd7A\x00\v\x82\x01\x00" +
+	"\x06 \x00\x1d\xf0\x05\x00\x1c\xc1\x01\x00\x04\xcfV\x00$\xbc\x01\x00\b\xe1\x04\x01-\x91\x01\xe2\x04\x00:\x93)" +
+	"\x00\x18\xf3\x02\x00\x13I\x00\x1a\x80\x03\x00\x13-\x009\x8d\x03\x00\x10L\x00\xc8\x01\x9a\x03\x008\xb1)\x00\x18" +
+	"\xf3\t\x00\x16P\x00\xad\x01\x85\n\x02no@\x81\n\x00\x15\x85\x02\x00$\x93\n\x00\x04\x81\x11\x00\v\x92\n" +
+	"\x00\x18\x9d\x03\x00D\x9f\n\x00\x15\\\x00.\xac\n\x00:\xd5+\x00\x18\xbe\x04\x00\x17R\x00\xef\x01\xbf\x04\x00" +
+	"\x16\x86\x02\x003\xc0\x04\x00\x19\xa1\x03\x00D\xc1\x04\x00\x16]\x00.\xc2\x04\x00(\xfd-\x00\x18\xb0\x04\x00\x0e" +
+	"@\x00\xef\x01\xa7\x04\x00\r\xfd\x01\x003\x9e\x04\x00\x10\xfd\x02\x00D\x95\x04\x00\rT\x00.\x8c\x04\x001\x81" +
+	"0\x00\x18\x95\x04\x00\x0eI\x00\xef\x01\x95\x04\x00\r\xfd\x01\x003\x95\x04\x00\x10\x86\x03\x00D\x95\x04\x00\rT" +
+	"\x00.\x95\x04\x00\"\x991\x00\x18\x86\x04\x00\v:\x00\xef\x01\x83\x04\x00\n\xfa\x01\x003\x80\x04\x00\r\xf1\x02" +
+	"\x00D\xfd\x03\x00\nQ\x002\x8f\b\x007\x913\x00\x1c\x99\b\x00\aS\x00\xf3\x01\x96\b\x00\x06\xfa\x01\x00" +
+	"7\x93\b\x00\t\x8a\x03\x00H\x90\b\x00\x06Q\x00/\x9c\x1f\x005\xcb.\x00\x18\x8e\x04\x00\x15N\x00\xef\x01" +
+	"\x98\x04\x00\x14\x84\x02\x003\xa2\x04\x00\x17\x99\x03\x00D\xac\x04\x00\x14[\x00.\xb6\x04\x000\xeb0\x00\x18\xb0" +
+	"\x04\x00\x12H\x00\xef\x01\xad\x04\x00\x11\x81\x02\x003\xaa\x04\x00\x14\x8d\x03\x00D\xa7\x04\x00\x11X\x00/\xda\b" +
+	"\x003\xff2\x00\x19\xd8\b\x00\x13L\x00\xf0\x01\xd7\b\x00\x12\x83\x02\x004\xd6\b\x00\x15\x95\x03\x00E\xd5\b" +
+	"\x00\x12Z\x00.\xb0\x04\x00:\x9b5\x00\x1a\xab0\x00\x15R\x00\xef\x01\xb9\x04\x00\x16\x86\x02\x003\xbc\x04\x00" +
+	"\x19\xa1\x03\x00F\xda0\x00\x14]\x000\xfa!\x00\v\xd15\x00&\xfaD\x00\a\x9d5\x00\x1c\xf0r\x00\x12" +
+	"\x8d8\x00\x1a\x9e.\x00\x10\x82\x01\x009\x9b.\x00\x0eu\x00,\x98.\x00\x92\x01\x97.\x006\xe4t\x00\b" +
+	"\xc0i\x01_\b\xc0i\x00\x16\xa9\x02\x00\t'\x00\x05N\x00\x1f\xa6\x04\x00&\xe6t\x000z\x00\x05N\x00" +
+	"\x1cz\x00%\xf1\xd6\x01\x00\x1b\x8e\xd9\x01\x00e\xcbq\x00\x16\xa9\xe0\x01\x00\x19\xc5q\x00\x14\xc7g\x00\x84p" +
+	"\xbfq\x00\x16\xfb\xc9\x02\x00H\xc2q\x00\x16\xe8\xd1\x02\x00\xe9\x04\xfe\xe2\x01\x00\x0f\xdc\xce\x02\x00\xed\x0e\xc3q" +
+	"\x00\x97&\xc7n\x00\xc90\xadk\x00R\xef\xdc\x01\x00\x0e\xadk\x00\xe5\x04\xe0\xdc\x01\x00\xc7e\xa1k\x01r" +
+	"\x04\xd0]\x0e-cox-not-parol\x06\xaf\x1c\x00\t\x9ak\bR 4.2." +
+	"2,\t\xbbe\x05 3.5.\x04\xf2\xec\x03\x00\a\x87k\x01R\x04C\x06 arres\x04\xeb" +
+	"e\x03Cox\a\x89j\x01(\a\xd5b\x01d\x05\xf4F\x02ou\x05\x8a]\x01o\x04\xe9C\x03de" +
+	"m\x06\xa0\x81\x04\x00\x04\xcb\x03\x00\r\xaa\x9f\x04\x00\x10\x9dk\x00\x06\xd8\xf5\x03\x00\x06]\x00\b\x96k\x022" +
+	"6\x05\xba\x04\a52 week\x05\xd5]\x00\r\xbfc\x06a Mary\x05\xe0\xf8\x03\x00\x05" +
+	"\u07fc\x03\x00\a\xcfa\x06 (1970\x16\xbd\x9f\x04\x00\r\x91\x01\x00\x06\xbf\x01\x00\x04\xdea\x00\n" +
+	"\xcc\x01\x03fit\x04\xa8\xbd\x03\x06by R's\n\x8b\x02\x04pack\v\x9b\x83\x04\x00\x06\x8b" +
+	"\x02\x00\b\xf7f\x051980)\x04\x9f\xfd\x03\x06a, 432\x04\xc2\f\x00\b\xa9\x01\x01d\x06" +
+	"\xaa\x01\x00\x15\xa8\x01\x00\t\xfaP\x00\x05\xaf\x01\x00\x05\x81k\tshows how\r\x94\x01\x00" +
+	"\x05\xf7\xf7\x03\x01x\x04\xa2g\x00\a\xe7\x05\x00\x04\x9fL\x00\a\x8cl\x00\x06\xa2\xce\x03\acheck" +
+	"ed\x05\xae\x9f\x04\x00\a\xbbL\x02a \x04\x98\x9a\x04\x01 \x04\xa8\xd3\x03\x02ru\x05\xdc\x06\x00\x05\xfa" +
+	"\xa0\x04\x04nyon\x04\xc0e\x02da\x05\xfei\x00\t\x82k\x01D\x12\x99\x02\x00\b\x8c\x02\x00\x04\x86" +
+	"`\x00\x06\xa4\x01\x00\v\xc8\x01\x01a\x04\x91\x9d\x04\x01;\x06\x83\x81\x04\x02or\x05\x90\x17\x00\x05\xdef\x00" +
+	"\x05\xea\x83\x04\x01s\x04\xc0\x99\x04\x00\r\x8eh\x00\x05\xff\x04\x00\x04\xa8\x02\x00\x0f\xbbb\x00\x06\xc9\x02\x11P" +
+	"H, Berk RA, Leni\x04\xff\xa7\x04\x02KJ\a\xda\x02\a. Mon" +
+	"ey\x04\x84f\x02rk\x05\xef\x01\x00\x04\x98\xcb\x03\x04e: S\x04\xd4 \x04Expe\x04\x0f\x00" +
+	"\x05\xb5\x0f\x00\a\x88l\x14. New York: Academic\x04\x91f\x01" +
+	"s\x04\u05da\x04\x01,\x04\x8d\x87\x04\x00\x05\xe0\n\x00\f\xe8f\x0eox J, Weisbe" +
+	"rg\x04\xf2f\x02Pr\x04\xc4o\x02B.\x04\xf7i\fData: Compan\a\xb7" +
+	"\xfc\x03\vApplied Reg\x04Y\x00\x04\x16\x00\x04&\b Sets (R\b" +
+	"\xb2\x04\x00\x04\xd7M\x00\x04\x17\x03set\x06\xb6\x04\x01;\x04\x8bJ\x00\n\xce\t\x00\t\xd1\x0e\x01/\x05" +
+	"\xa3\x02\x00\x06\x06\x04.csv\x06\xa4\xad\x04\x00\x04\xb8\b\x00\r\xa9\x01\x00\x04\x96\x04\x03fit\x19\xa1" +
+	"\x05\x02(R\t\xc4P\x00\x05\xcf\a\x02 P\x04\xfcd\x00\x04\xa1\xcf\x02\x122022-11-1" +
+	"0 r83330)\x10\xeb\a\x01)\x04\xdc\xc3\x03\x03xph\x06\xbbN\x03Efr\x04\xea\x01" +
+	"\x01i\x04\xded\x00\x04\xb0L\x02pt\x1c\xb7\x01\x00\b\x10\x03.R;\b\xe9m\x00\x05\xfa\x05\x00\x04\x84" +
+	"f\x03out\x05\x99f\x00\t$\x00\x04\xff\xa1\x04\x00\v\xa1\x9e\x04\x00\x17\xbf\b\x03: n\x04\x9b\xa0" +
+	"\x04\x00\x04\x8eg\x00\a\u0488\x04\x05= 46;\v\xe5\x84\x04\x00\b\xf2\xc3\x03\x01=\v\x14\x00\n\xf7" +
+	",\x00\x04\xfb\x84\x04\x02fa\x04\x82\r\x01,\x06\x84P\x00\b\x15\x00\x06\x92c\x00O\xd1g\x00P\x9bg" +
+	"\x00\n\xb2\x06\x00\a\xea\v\x00\x15\x85\x06\x00\x18\x8eg\x02fi\x0e\xff\xf3\x03\x01n\x04\u0726\x04\x00\x04\xc0" +
+	"\xb3\x04\x03id \x05\x98\x8c\x04\x00\b\xa1\t\x00a\xe0G\x00\x05\xed\x06\x00\b\xbe\x14\x00\b\xdd\x05\a " +
+	"column\x04\xfe\x96\x04\x00\x1c\xc5f\x00\x04\xfa\t\x00\x11\xa8\x01\x00\x18\xd0f\x00-y\x00\x06\xb8" +
+	"\x9a\x04\x00\x10\xe5S\x00\x13\xe7\xcc\x03\x004\x84g\x019R\xaa\x97\x04\x00\x13\x9a\x01\x00\f\xe0\x01\x03ol" +
+	"d\x04\xb8\x0e\x00\x06\x85w\x00\b\xd7\f\x00\x06\xdc\n\x00\x05\xfe\b\x05is 44\x0f\x9d\x97\x04\x00\x04" +
+	"4\x00\x04\xfd\xa4\x04\x00\x05\x9dV\x00\x05\x96\f\x00\a8\x00\x06\xdc\v\x00\n\xa5\x05\x00\x05\x94w\x00\n\x8c" +
+	"\f\x03(17\x04\xcb\xfb\x03\x00\x06\xff\xf5\x03\x00\a\xba\x03\x03wex\f\xeb\x84\x04\vFull-" +
+	"time w\x04\xae\x05\x01e\x05\xa3\v\x00\x05\x9e\a\x00\a\u07da\x04\x00\x06\x81\x0e\x00~\xfc\x04\x00" +
+	"\x05\xb4\x01\x00\n\xc3\x01\x01m\x05\x9c\x13\x00\n\xebl\x00\x05\x8e6\x00\x15\x81\x05\x00\x1a\xa6\xa6\x04\x00\x10\x93" +
+	":\x00\aF\x00\v\xa9Z\x01o\x04\x82W\x00\x11\xba:\x00\v\x16\x001\xc7\x01\x00\x04\xb8\x01\x00\f\xdf?" +
+	"\x01i\f\xb3\x02\x00\t\xcd?\x00\v\x8a\x9e\x04\x00\x19\u02dd\x04\x00\x0e$\x00-\x85\x01\x00\x05w\x00\x11\xd0" +
+	"\x06\x00O\x82\x9e\x04\x012R\x82\x9e\x04\x00\x14\xad\xf6\x03\x00\f\xe9\x01\x00\x05\xe9\\\x00\t\xd1\xd1\x03\x00\v" +
+	"\xa1\x02\x00\x16\xe4\x06\x011\x06\xe9\x91\x04\x00\n\xe4\x06\x00\x04\x89\xde\x02\x00\x16@\x003\xf8\x06\x00\x05\u01c4" +
+	"\x04\x018\x16\xc2\xfb\x03\x00,\xf0\v\x00\x18\xcf!\x00\x04D\x00\x14\xc5\xda\x03\x00 \xa3 \x00\x04\xa5\x11\x00" +
+	"\b\x88\\\x03ot_\a\xdc\x18\x01.\x13\x93\x0f\x03fin\x04\xa1\x11\x00\f\x95 \x06ntras" +
+	"t\x0e\xaa\xe5\x03\x00\a\x98 \x00\v\xdc\xde\x03\r5497152117197\x13\xb2\xdb\x03" +
+	"\x00\x17\x83\x01\x00\r\xf4\xb2\x04\x03fin\x04Y\x00\x16\xaa \x00\x04\xe3\xdd\x03\x00)W\x00\x04\xcd\x10\x00" +
+	"\bP\x03 \u00d7\r\x83\x80\x01\x00\b\x17\x01(\v\xdb\x12\x01x\x06\x84\x80\x01\x00\x04\x93\x12\x00\x05\x8f\x11" +
+	"\x05 dumm\x04\xc9~\x04at 0\x06\xe6\xff\x03\x00&\x82\x0e\x00-\xbbN\x00\x04\xd3\x01\r9" +
+	"062997020914\x14\xba\xf9\x03\x00$\xb9\x02\x00\a\xfa\xe1\x03\x00\x12\xb5\x02\x0225" +
+	"\x04\x97\xee\x03\x00\t\x02\x00\x13\xc2u\x00\x1d\xc1\x02\x00\x06X\x00B\xc4\f\x00\x18\xd0\x05\x00\x05Q\x00^\xd1" +
+	"\x05\x00\x04c\x005\xd2\x05\x040297\x05\x9c\xf6\x03\x0543079\x14\xe7\x90\x04\x00$\x9a\x03\x00" +
+	"\x04\x7f\x00M\xd4\x05\x00\aQ\x00\x11\xd5\x05\x00\b\x18\x006\xd6\x05\x00#\xdb\x0e\x00\x18\xc4\x03\x00\x04;\x00" +
+	"\x16\u0584\x04\x00\t\xbfH\x00D\xc8\x03\x03mar$\xc7\x03\x00\f\xbf\x0f\x00\x0e\xfe\xec\x03\f803" +
+	"4636966787\xe7\x06\x03mar\f`\x00\x17\xd2)\x001\xd3\x03\x00\x0eW\x00\x11\xda" +
+	"\x03\x00\x0f\x1f\x006\xe1\x03\x00&\xf6\x10\x00\x18\xbe\t\x00\a>\x00\x10\xf6)\t.0976261" +
+	"3\x04\xe8\xfb\x03\x0291\x14\xd5\xf9\x03\x00$\xd7\x02\x00\x06\x9b\x11\x00\x14\xbf\t\x053.448\n\x02" +
+	"\x00\x13\xdb\xe9\x03\x00\x1d\xd9\x02\x00\aY\x00\x19\xff(\x0326w\f\x86(\x016\t\xe8\x12\x00\x04\xcd%" +
+	"\x00 \x87(\r.927844692728*\xfa\x01\x00\x11T\x00\x04\x8d\x9d\x04\x00\x05\xaf" +
+	"\x01\x00\x04\xc2\xfa\x03\x03(26\x06\xca&\x00\b\xbd\x03\x00\t\xff\x92\x04\x012\f\xab\x01\x00\x04\xc1\xf6\x03" +
+	"\x00,\xab\x01\x00\x04\xfb\v\a9251701\x04\x80\xfb\x03\x00D\xad\x01\x041] (\b\xf7'" +
+	"\x00\x05\xad\x01\x00.\xe3)\x00X\xdf)\x00\x04\x95\x8a\x01\x00\xb6\b\xda)\x00\t\xba\b\x00\x06\xd5)\x032" +
+	"67\v\xd5)\x0268\x9d\x0f\xd5)\x00S\xd1)\a1067891\x04\xb1\x91\x04\x0229\x1e" +
+	"\xf9\x1c\x00S\xcc)\x00\xb2\x01\xc8)\v33053188965\x04\x93\x1e\x002\xb1\x02\x00\x1a" +
+	"\xc4)\x0e4.235955056179\x13\xbb\x06\x00\x19\xb9\x02\x00\xa4\x01\xc0)\x00T\xbc" +
+	")\v21893815969\x04\x98\x03\x002\x8d\x03\x00?\xb7)\x00\xe7\x01\xb3)\x00Z\xaf" +
+	")\x0e406314178048433\xce\x06\x00E\xab)\x00\xca\x01\xa7)\f220" +
+	"315178179\x14\xa2\xbd\x04\x00 \xcf\x02\x00\x1a\xa3)\x022.\x04\xd3,\b2921" +
+	"3483\x14\xef\x97\x04\x00\x19\xd1\x02\x00^\x9f)\x048991\x04\x9d\x8f\x04\x03590\x15\u0511" +
+	"\x04\x00\x13\x97\x01\x00u\x9c)\x0e79081137728300\x13\xf1\x18\x00.\xa9\x01\x00" +
+	">\x98)\x00H\x90)\x02al\x04\xeb\xca\x04\x00\x06\xda \x00\xa8\b\x8a)\x00\x0e\xb4\b\x016\x04\xc0\x1b" +
+	"\x00\a\xe0&\x00\x06\x92)\x03432\v\x92)\x03114\x9f\n\x93)\x02ar\f\xb3\x02\x01R\x11" +
+	"\xe83\x00~\xf4\x02\x00\x05\x9f\x01\x00\x89\x05\xc1*\x04fullL\xbe*\x06365536\x04\xc6" +
+	"\xce\x01\x047234\x13\x9b\xb3\x01\x00\x10|\x00K\xbc*\x00\x05P\x00\xaa\x01\xb9*\x03563\x04\xc2" +
+	"\xae\x04\x014\x04\xea\xce\x04\x016\x14\xbe\xb3\x04\x00\x1d\xab\x02\x00\x1c\xb6*\x045972\t\x01\x00(\xb3" +
+	"\x02\x00\xa4\x01\xb3*\x00\x18\xae\x05\x009\xb0*\r1569886575123#\xab\x02\x00" +
+	"L\xac*\x00\v\xfc\x02\x00\xd9\x01\xa9*\x00\x18\xb1\x03\x00@\xa6*\v71302675502" +
+	" \xa2W\x00\x12\xb8\x03\x00E\xa3*\x00\v\xbe\x03\x00e\xa0*\x00#\xd5\x11\x00\x19\x86\xa4\x01\x00\x04<\x00" +
+	"W\xfa\x06\x00\x04\\\x006\xe6Z\x0e77918848017244\x1e\xdd3\x00\x12\xc4\x03" +
+	"\x00\x04x\x00F\xfc\x06\x00\aJ\x00\x11\xb7\x03\x00\b\x18\x00\x8d\x01\xd0-\x018\x04\xf3,\x0220\x04\xb9" +
+	"\f\x015\x1f\xb4`\x00\x13\xb4\x02\x00\x1b\xcc-\x00\x04\x9c\xd1\x04\x00\x04\xa1\xd6\x04\x00\x04\x03\x00#X\x00h" +
+	"\xc8-\x06872908\x04\xe0d\x00\x1e\xa0,\x00\x05\x95\x01\x00v\xc6-\x017\x04\x9c\xd0\x04\a5" +
+	"290920\x14\xbe\x1e\x00+\xa6\x01\x00\x14\xc3-\x02\n \t\xc5-\x01 \t\xc6-\x00\x06\x93\xb9" +
+	"\x01\x00\x04\xc7-\x02\n \b\xa6\xe6\x01\x01 \v\xa7\xe6\x01\x02\n \n\xce-\f \"synth" +
+	"etic-\x061\x06issuer\x04\x1a\x00\b\xe5#\x00\t\x86\xe7\x01\x00\x04\xab\x9e\x05\x00\x05" +
+	"\xb8\x9e\x05\x00\x06\xb6\xd1\x04\x00\x0e\xab\xe9\x01\x01'\v\xfe\xdd\x01\x00\x04\xdf,\x00\bK\x01d\x04K\x00\x04" +
+	"\x91\xc5\x01\x06-12-03\x05\x19\x00\tt\a\": true\x04\x14\x00\b\xed*\x13 \"" +
+	"SYNTHETIC \u2014 NOT\x06\xd7\xe6\x01\t. Made-up\a" +
+	"\x9f%\x00\x06\xcb\xca\x01\x00\r\xa3\xe8\x01\x00\x0e\xc1-\x00\x04\xec\xea\x01\x02; \x04\xf4\x85\x01\x00\x04+\x00" +
+	"\x04\x86\xdf\x01\x00\x06\xc1\xc8\x01\x00\x04\x9b\xcb\x01\x01s\x04\xf6'\x00\n\u0685\x01\x00\x04\x94*\x00\x04\x85\xaa" +
+	"\x01\x00\x04\xaa+\x00\x05\x8a,\x00\n\xad+\x01.\x06\xb2\x01\x00\b\xae+\x04 {\n \x0e\xc1\x01\x00\x04" +
+	"\x11\x01 \v\xa3%\x02 \"\x04\xa8\x01\x03 up\b\xe0\xec\x01\x00\t\xc8\x02\x03eam\r\xb4\x01\x00" +
+	"\a\xa2,\x00\x05\xae/\x02ny\a\xb4\xcc\x01\x00\a\xbc\x01\x01r\r\xdd\x02\x00\x05\x85\x01\x01 \x05\xa5\x02" +
+	"\x00\x05\xa3\x02\x01G\x04\x9c!\x01n\a\xac\xff\x04\x00\t\xed-\x00\x04\u07b0\x01\x01p\x04\xd3/\x01n\x04" +
+	"\x95\xc8\x01\x00\a\xc7&\x03eng\x04\xd7\xe9\x01\x02by\x04\x87\xe6\x01\x04hort\a\xb0)\x03:" +
+	" p\x04\xb0(\x00\x05\xa3\xf9\x04\x0eS0^exp(\u03a3 \u03b2(x\x05\x13\x05x\u0304)" +
+	")\a\x9c\xc0\x04\x03bin\x04\xc8\xeb\x01\x00\b\xde\t\x04\u03b2\u00b7\x04\x85\x1a\x01a\x05\xc0\xc0\x04\x06" +
+	".\"\n  }\x04\x9f\x01\x00\x10\x8b\xe4\x01\x00\x13\x9a\x02\x00\x87\x01\x91\xe4\x01\x00\x04\xb2\x01\x01\n\x05\xb5" +
+	"\x01\x02\"v\x04\xfc\x9c\x05\x00\x05\x84\x87\x05\x04 [\n \a\xb3\x01\x00\a\xec\xa6\x05\x00\n\xb5\x06\x00\x13" +
+	"\xd5\xc0\x04\x00\x05)\x00\f\xf1\xec\x01\x01 \v\xd2\xc9\x03\x00\x05\x1d\x00\x06\xea+\x00\b\x88\x02\x01 \n\xd9" +
+	"\xbb\x01\x00\b\x12\x00\a#\x03\": \x04\xd7\xd3\x04\x00\x055\x02  \x06\xa3\b\x00\b\"\x00\b\xfa\x04" +
+	"\x00\r\xaa\a\x00\x06`\x00\x04\x1d\x00\x06\xf9\a\x01m\a\x98\x06\x00\x05N\x00\x05\xe2\x04\x00\x1a\xb8\x01\x00\x06" +
+	":\x01}\x05\a\x00\x05\xb6\x03\x00\v\x99\x01\x00\b\u03cc\x01\x00\x15\xa0\x01\x011C\xa1\x01\x00\n\xb6\x04\x04" +
+	" 0.9\x0f\xd5\x0e\x00\x15\x9b\x01\x00\x16\x95\xb7\x01\x00\x14\xa1\x01\x00D\xa0\x01\x008\xc1\x02\x00\x1d\u07f7" +
+	"\x01\x00\x14\xad\x01\x0204P\xce\x02\x013$\xce\x02\x00\x17\xa3\xb5\x01\x00\x14\xa2\x01\x014z\xce\x02\x00\x1e" +
+	"\xec\xb5\x01\x00\x15\xfc\x03\x0280\r\x01\x012O\xdd\x02\x0245$\xde\x02\x00\x0e\xe3\xb3\x01\x00\x14\xa8\x01" +
+	"\x00C\x98\x01\x008\xd5\x02\x00\x15\xac\xb4\x01\x00\x15\xcc\x02\x0239\x0e\x01\x00O\xcc\x02\x017$\xcb\x02\x00" +
+	"\x0e\x99\xb2\x01\x00\x90\x01\xef\a\x00\x15\xe3\xb2\x01\x00\x15\xe7\a\x017P\xe7\a\x00%\x89\x05\x00\v\u05f0\x01" +
+	"\x00\x15\xcb\v\x00z\xba\x02\x00\x12\xa0\xb1\x01\x00\x16\xcf\a\x00O\xb6\x02\x016(\xf4\x04\x00\a\xfa\xae\x01\x00" +
+	"\x15\x95\x01\x00~\xf0\x04\x00\x0e\u00ef\x01\x00\x15\xed\x04\x016t\xb6\x02\x00\x15\x8e\xad\x01\x00\x8f\x01\xfc\t\x00" +
+	"\x1c\u05ed\x01\x00\x16\x9e\x0f\x00\x0e\xcf\f\x00C\xfb\x03\x00\r\xd9\x02\x012$\xd9\x02\x00\x12\xbd\xab\x01\x00\x14" +
+	"\xab\x01\x0257\"\x9d\x01\x00\x0f\u00bf\x05\x00\x0e\xa1\x01\x00\n\x8e\x1a\x00\a\xc2\x02\x01-\f\xea\xfc\x01\x00" +
+	"\x04\x85\x01\x00\v\xf2\xe2\x01\x00\x05p\x00\x04\xa3C\x03cit\x04\xd1F\x00\x05\xee\x83\x02\x00\x05\u03df\x05" +
+	"\x06inside\x04\xe3\x18\x00\b\x8a\x02\x00\x04\xd5C\x00&\xd9\x01\x00\x1d\x8b\b\x049984\v" +
+	"\x8d\r\x017P\xb7\x12\x00%\xd1\n\x00\x14\x9d\xaa\x01\x00\x90\x01\x95\r\x00\x1b\xe7\xaa\x01\x00\x8b\x01\x82\x15\x00" +
+	"\x17\xab\xa8\x01\x00\x8f\x01\xf1\n\x00\x1e\xf4\xa8\x01\x00\x15\xcf\x02\x0205^\xb4\b\x010&\xa9\x05\x00\x04\xa7" +
+	"9\x00\x11\x9f\x01\x00\x05\x89_\x00A\x90\x01\x00\x18q\x00\x1a\x97\x02\x013C\xf4\v\x00\x06\x84\xec\x01\x02g" +
+	"e\x16\xcb\b\x00\x10\u00af\x03\x00\x16\xfc\x01\x00B\x8c\x03\x00%~\x00\x1a\x89\x02\x011C\xce\x1a\x00\x05\x89" +
+	"\x02\x00\a\x88)\x00\x16\xe1\x17\x00\f\xe2\xac\x01\x00\x15\xa4\x05\x00B\xd7\x12\x00\"z\x00\x1b\xa5\x06\x00:~" +
+	"\x00\b\xe9\xec\x01\x00\x05\x84\x02\x04is 0#\x88\x01\x00\x06\x8f\xe3\x01\x00\x11\x86\x01\x025.<\xf8\t" +
+	"\x00\a\xa5N\x00\b\xeb\xef\x01\x00\a\xe7\xef\x01\x00\"\x8d\x01\x00\x04\xd0\xe3\x01\x00\x11\x8b\x01\n2.87" +
+	"228132;\x9d\a\x02SD\x12\x91\x01\x02 (\n\x98%\x00\x04\xfe\t\x05mula)\x15" +
+	"\xa6\x01\x00\f\xa5\xae\x01\x00\x14\xb3\x04\x017W\xb3\x04\x00\f\xa3\xae\x01\x00\x14x\x016B\xba\b\x00\x0ex" +
+	"\x00\x04\x06\x00\x06}\x02\"b\x04\xc0\xb8\x05\x00\n\x96'\x00\x05\xfa\x01\x00\x04\xfb'\x01 \a\xfe'\x00\x04" +
+	"\x15\x00\x04\xa63\x00\x05\xf8\x16\x00\n]\x00\a\x910\x01 \x04\x97\xca\x01\x00\n\x16\x00\x04\xbd+\x00\v\xa0" +
+	"\x01\x00\x12\xee\x05\x00\x11\xc3\x01\x00\x1f\xc5\x01\x00\x11\xf8\a\x00\a\xe9\x94\x02\x00\a\xcf\x01\x00\b\xd1\x01\x00\t" +
+	"\b\x00\a\xd2\x02\x00\x10\xbb\x01\x06medium\x13\xbe\x01\x01M\x0f\x19\x00\x1a\xc1\x01\x00\t\xb2\x17\x00" +
+	"w\xc3\x01\x04high\x13\xc1\x01\x01H\r\x17\x00\x1b\xbf\x01\x00\b\xf4\n\x00a\xbf\x01\x00\x05\a\x01]" +
+	"\a\xda\x05\x00\x05\xd1\x05\x00\x95\x02\xcf\x04\x00\b\xe5\t\x00\xb7\x01\xcf\x04\x00\b\xb7\f\x00g\xcf\x04\x00\x05\xb1" +
+	"\t\x00\b\xda2\x00!\x961\x00\t\xb1\xa3\x02\x00\x05)\x00J\x961\x00C\x89#\x00\x1c\x84\x17\x00\b\xb7" +
+	"\x01\x00\x16\x84\x17\x00\"\x951\x0272]\xf4\x16\x00O\xa21\x015_\x9e\x1c\x00\x1c\xce\x02\x001\xa21" +
+	"\x00\x04\xbe\xb3\x01\x00s\xa0\x1c\x00+\xa21\x00C\x8b \x008\xce\x02\x002\xa21\x00R\xbf6\x00H\x94" +
+	"1\x00`\xb4!\x00\x1c\xc8\x02\x00*\x951\x010P\xbf\x02\x00G\x871\x00_\xd6)\x00\x1c\xbd\x02\x00)" +
+	"\x861\x00P\x97\n\x00D\x841\x012{\xf6\x04\x00'\x851\x00P\xf2\x04\x00E\x851\x00\x7f\xf0\x04\x00" +
+	"#\x861\x017P\xfd:\x00N\x871\x00_\xfd5\x00\x1c\xc1\x02\x001\x871\x00P\xd13\x00K\xf80" +
+	"\x00|\xc0\a\x00-\xc10\x0208Q\x84;\x00N\xb40\x00{\xd2\a\x000\xb30\x00P\x90\x05\x00P" +
+	"\xb20\x00|\x95\x05\x003\xb30\x011D\xb0\x01\x00M\xa50\x00B\xa7-\x00\xba\x01\xa50\x00C\xe2\x14" +
+	"\x00\xc5\x01\xa60\x00W\xad2\x00\xdb\x03\xa50\x019W\xdc8\x00 \xa50\x018B\x90\r\x00\xe4\t\xa5" +
+	"0\x00\x15\x86\xbf\x03\x00\x05,\x00\x0e\xa80\x00\x0e\xb0\xce\x02\x00\x05!\x00.\xc2a\x00U\xfd\x16\x00\x14\xbe" +
+	"\x01\x00\x16\x80\x17\x00\"\xaf0\x012P\xbeL\x00P\xc3a\x00}\xc2\x02\x002\xc5a\x00C\xf2\x03\x00]" +
+	"\xa20\x00W\xd4f\x00(\xd1\x02\x003\xc8a\x015Q\xad!\x00I\xa70\x00V\x8b8\x00(\xcc\x02\x00" +
+	"*\xaa0\x012P\xa6!\x00H\xb1a\x00V\xe9#\x00(\xc1\x02\x00*\xb4a\x00P\xc0\x02\x00E\xaf0" +
+	"\x00~\xfe\x04\x00'\xb20\x016\x94\x01\xb8a\x010C\xc1g\x00?\xf8\x04\x00#\xb60\x015C\xfc!" +
+	"\x00[\xb60\x00\x7f\xfe\t\x001\xba0\x013\x9b\x01\xbb0\x00\x8f\x03\xb3a\x00~\x97\r\x000\x831\x00" +
+	"Q\xd9\x05\x00P\x841\x00C\xe5Z\x00>\x87\x1a\x002\xbaa\x00P\xfb\n\x00@\x861\x00C\x972\x00" +
+	"3\x871\x00C\xd9\x04\x00\x1d\x871\x00#\xa0_\x00B\xaa\b\x00\xf0\x03\xfb.\x00Q\x83.\x00'\xfb." +
+	"\x00C\xa7\x1d\x00\xf0\t\xfb.\x00\x1c\xa3_\x00@\xfb.\x00D\xb6(\x00\x1f\xf5\x14\x00@\xab_\x016Q" +
+	"\xda)\x00P\x9e_\x00}\xc3\x02\x002\xa0_\x00\xa0\x01\x9f_\x00D\xc0`\x00;\xd1\x02\x002\xfd.\x00" +
+	"\x04\x8b\xf6\x01\x00\f\xced\x00P\x97\x1a\x00I\x8a/\x00b\xb2\x1f\x00E\xb4_\x00\x04\u0783\x06\x00\xa4\x01" +
+	"\u0250\x01\x00b\xb1\x1f\x00E\xc6_\x00D\xc8+\x00R\x98/\x00~\x8c\x05\x00'\x98/\x00D\xe3P\x00" +
+	"R\xcb_\x00b\xee;\x00C\xce_\x016\x9f\x01\u0550\x01\x00~\xbd\a\x001\x98/\x0256\xa8\x01\xd9" +
+	"\x90\x01\x00\x7f\xda\a\x00.\xe4_\x017\x9f\x01\xe4.\x00\x7f\xa6\x05\x00/\xe4.\x00Q\x8c7\x00Q\xe8_" +
+	"\x00~\x9c\x05\x004\xeb_\x011\x9f\x01\x9e\x90\x01\x00\xf8\x01\xf3.\x00B\xd5\x12\x00\xf1\x03\xee]\x00w\xf3" +
+	".\x019\x8a\n\x93\x8e\x01\x01\n\x05\xdb\x04\x02\"g\x05\x85\xc2\x01\x00\r\xb9\xbf\x01\x00\x06\xd8\x01\x00\x10\xaa" +
+	"B\x00\x06\xda\xc5\x01\x00,\u063f\x01\x00\x06\xfe\x83\x06\x00\v\xfc.\x00\x06\xae\x01\x00\x04\xc9\xce\x01\x00\f\xcb" +
+	"\x12\x02\"2\x05\xd0\xc5\x01\x00\x05\xb1\x19\x00\x12\xe6p\x00\x04\x9e\xb3\x06\x00\x06\x1d\x00\x18\x86-\x00\x06\xb2\xe0" +
+	"\x01\x00\x1c\xb1)\x00\x0f%\x00\x10\x9e(\x00\f\x1c\x00\x10\xeb%\x00\f\x1c\x00\r\xc7#\x00\x105\x00\t\xa5" +
+	"!\x00\x0ej\x00\x13\xf0\x81\x03\x02: \x04\x9b\xb4\x06\x00\x1d\xa4\x1f\x00\x05\x9e\xe2\x01\x00\x1a\xe9\x1c\x00\fc" +
+	"\x00\x16\xbf\x1a\x00\vA\x00\x19\x93\x18\x00\x04$\x00\v\xbf\r\x00\x04\xf0\xd8\x01\x00\x04\u05c5\x06\x00\x0f\xc2\r" +
+	"\x00\x04\u01dc\x01\x06887058\x04\u022e\x02\x03338\a\xb0\x05\x00\x06\x91\t\b0.85" +
+	"1483\x05\x8c\xa1\x06\x019\x04*\x00\vR\x00\x04\xa3\x96\x06\x00\x04\xd6\xe5\x06\x00\x05\x97s\x04e-" +
+	"09\x0e\xea3\x00\x17\xe7\x04\x012E\xe7\x04\x00\b\u0766\x03\x00\r\xe9\x04\x0245\x1c\xe9\x04\x0230" +
+	"!\xea\x04\x00\n\xd6\x02\x00\x1a\xe9\x04\x00\n$\x00\x11\xe8\x04\x00\n\x1b\x00\x11\xe7\x04\x00\n\x1b\x00\x0e\xe6\x04" +
+	"\x00\x0e3\x00\n\xe5\x04\x00\ff\x00\x16\xe4\x04\x00\a\xc8\x02\x00\x1a\xe4\x04\x00\v\xc5\x04\x00\x15\xe5\x04\x00\n" +
+	"c\x00\x17\xe4\x04\x00\vA\x00\x1a\xe5\x04\x00\x04%\x00$\xe6\x04\x10054864847545" +
+	"7582\b\xb4&\x00\b\xe8\x04\x11102879718704268719\xe9\x04" +
+	"\x00\a\xb2\x03\x00$\xd0\t\x00\x0e\xef8\x00\xc7\x03\xd0\t\r3264609529687\x04" +
+	"\x84\xb5\x03\x00\x0e\xe9\x04\a5601665\x04\xcd\t\x0552723A\xe8\x04\x00#\xd1\t\x00" +
+	"#\xe8\x04\x00\xb2\x03\xd1\t\x0e11702782983823\t\x8d\x1f\x00\b\xe8\x04\n0" +
+	"241683568\x04\u06c9\x02\x037991\xea\x04\x00\x13\xcfU\x00\x1b\xd5\t\x00\x1a\xc2q" +
+	"\x00F\xd8\t\x025.\t\x86\b\x00\xf8\x02\xda\t\x104123869554258544" +
+	"\x0f\xc3\x0e\f637288626330\x04\u0578\x02\x00D\xf0\x04\x00\x1a\xdd\t\x00/\xf0\x04" +
+	"\x003\xe0\t\x00\xff\x02\xb0\x13\b03372396\x04\x87\x92\x02\x017\b\xce0\x00\t\xde\t\x00" +
+	"\x04\xa4\x9a\x02\x03781\x04\xe1\t\x043575<\xec\x04\x00\"\xb1\x13\x00\x1a\xa3L\x00\xc9\x03\xdc\t" +
+	"\x0e18759908594807\x04\xb9\xa9\x06\x00\r\xf0\x04\b34581570" +
+	"\x04\u033f\x06\x0526794D\xf1\x04\x00&\xdd\t\x00V\xbd\x13\x00\xfe\x02\xdd\t\x1009700" +
+	"54531961728\x10\xde\t\x0f197138216829149!\x8d" +
+	"\x1d\x05\n ]\n}"

@@ -1,44 +1,9 @@
 package scoring
 
 import (
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
-
-// builtinFile is one file of the built-in definitions (models/, one published model
-// per file), groups of variants (groups/) and parameter files (params/), held in
-// builtin_gen.go, which internal/builtingen writes from those folders. They are
-// not embedded with package embed, which would bring io/fs and time into the
-// WebAssembly engine (about 0.2 MB). Definitions and groups are held with the white
-// space between tokens removed (json.Compact), a quarter smaller; sha256 is the
-// SHA-256 of the file as it is in the folder, which is what a model reports.
-// Parameter files are held byte for byte.
-type builtinFile struct {
-	path   string
-	data   string
-	sha256 string
-}
-
-// builtinDir returns the files of one folder of builtinFiles, in name order.
-func builtinDir(dir string) (names []string, files []builtinFile) {
-	for _, f := range builtinFiles {
-		if name, ok := strings.CutPrefix(f.path, dir+"/"); ok {
-			names, files = append(names, name), append(files, f)
-		}
-	}
-	return names, files
-}
-
-// builtinData returns the file at path of builtinFiles, or nil.
-func builtinData(path string) []byte {
-	for _, f := range builtinFiles {
-		if f.path == path {
-			return []byte(f.data)
-		}
-	}
-	return nil
-}
 
 // Catalog is a set of loaded models and groups of variants, addressed by id. It is
 // safe for concurrent reads.
@@ -173,7 +138,11 @@ func loadBuiltin() (*Catalog, error) {
 	names, files := builtinDir("models")
 	var models []*Model
 	for i, f := range files {
-		m, err := load([]byte(f.data), OriginBuiltin)
+		text, err := f.data()
+		if err != nil {
+			return nil, err
+		}
+		m, err := load([]byte(text), OriginBuiltin)
 		if err != nil {
 			return nil, errorf("built-in %s: %w", names[i], err)
 		}
@@ -191,7 +160,11 @@ func loadBuiltin() (*Catalog, error) {
 func loadBuiltinGroups(cat *Catalog) error {
 	names, files := builtinDir("groups")
 	for i, f := range files {
-		g, err := loadGroup([]byte(f.data))
+		text, err := f.data()
+		if err != nil {
+			return err
+		}
+		g, err := loadGroup([]byte(text))
 		if err == nil {
 			err = cat.addGroup(g)
 		}

@@ -27,8 +27,8 @@ func addDerived(m *Model) error {
 		if err != nil {
 			return err
 		}
-		v := variable{id: d.ID, label: d.Label, typ: derivations[d.Derivation].Out,
-			levels: derivedLevels(d)}
+		spec, _ := derivationNamed(d.Derivation) // known, or derivedFor would have failed
+		v := variable{id: d.ID, label: d.Label, typ: spec.Out, levels: derivedLevels(d)}
 		if err := m.addVar(path, v); err != nil {
 			return err
 		}
@@ -40,7 +40,7 @@ func addDerived(m *Model) error {
 
 // derivedFor checks one derived value against its derivation and builds its step.
 func derivedFor(m *Model, d *Derived, path string) (derivedStep, error) {
-	spec, ok := derivations[d.Derivation]
+	spec, ok := derivationNamed(d.Derivation)
 	if !ok {
 		return derivedStep{}, invalid(path+".derivation", "%q is not a known derivation",
 			d.Derivation)

@@ -10,6 +10,7 @@ type deriveFunc func(in []value) (value, error)
 // derivation is a named, tested transformation that a definition may refer to. In
 // lists the input types, Out the output type and Params the numbers it needs.
 type derivation struct {
+	Name   string
 	In     []string
 	Out    string
 	Params []string
@@ -17,17 +18,30 @@ type derivation struct {
 }
 
 // derivations is the closed set of transformations a definition can name. A model that
-// needs another adds one here, with a test, rather than an expression language.
-var derivations = map[string]derivation{
-	"whole_years": {In: []string{TypeDate, TypeDate}, Out: TypeNumber, build: buildWholeYears},
-	"difference":  {In: []string{TypeNumber, TypeNumber}, Out: TypeNumber, build: buildDifference},
-	"group":       {In: []string{TypeNumber}, Out: TypeLevel, build: buildGroup},
-	"threshold": {In: []string{TypeNumber}, Out: TypeLevel, Params: []string{"at"},
+// needs another adds one here, with a test, rather than an expression language. It is
+// a list, not a map, so that it is static data rather than code run at start-up.
+var derivations = []derivation{
+	{Name: "whole_years", In: []string{TypeDate, TypeDate}, Out: TypeNumber,
+		build: buildWholeYears},
+	{Name: "difference", In: []string{TypeNumber, TypeNumber}, Out: TypeNumber,
+		build: buildDifference},
+	{Name: "group", In: []string{TypeNumber}, Out: TypeLevel, build: buildGroup},
+	{Name: "threshold", In: []string{TypeNumber}, Out: TypeLevel, Params: []string{"at"},
 		build: buildThreshold},
-	"copas_rate": {In: []string{TypeNumber, TypeNumber}, Out: TypeNumber,
+	{Name: "copas_rate", In: []string{TypeNumber, TypeNumber}, Out: TypeNumber,
 		Params: []string{"cap", "offset"}, build: buildCopasRate},
-	"z_score": {In: []string{TypeNumber}, Out: TypeNumber, Params: []string{"mean", "sd"},
+	{Name: "z_score", In: []string{TypeNumber}, Out: TypeNumber, Params: []string{"mean", "sd"},
 		build: buildZScore},
+}
+
+// derivationNamed returns the derivation called name.
+func derivationNamed(name string) (derivation, bool) {
+	for _, d := range derivations {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return derivation{}, false
 }
 
 // wholeYears is the number of whole years from one date to a later one: a year is

@@ -50,7 +50,7 @@ type Selection struct {
 // catalog by Catalog.addGroup.
 func loadGroup(data []byte) (*Group, error) {
 	var def GroupDefinition
-	if err := decodeStrict(data, &def); err != nil {
+	if err := groupDefinitionJSON.decodeStrict(data, &def); err != nil {
 		return nil, err
 	}
 	r := &def.Rule

@@ -172,6 +172,36 @@ func marshalIndent(v any) ([]byte, error) {
 	return indentJSON(w.b, " "), nil
 }
 
+// The JSON forms of AppendJSON's and DecodeJSON's types, and of the documents that
+// decodeStrict reads.
+var (
+	RecordJSON              = JSON[Record]{&jtRecord}
+	SliceSummaryJSON        = JSON[[]Summary]{&jtSliceSummary}
+	DescriptionJSON         = JSON[Description]{&jtDescription}
+	ExplainRecordJSON       = JSON[ExplainRecord]{&jtExplainRecord}
+	SliceSweepPointJSON     = JSON[[]SweepPoint]{&jtSliceSweepPoint}
+	SliceNamedNumberJSON    = JSON[[]NamedNumber]{&jtSliceNamedNumber}
+	FaultSummaryJSON        = JSON[FaultSummary]{&jtFaultSummary}
+	VerifyReportJSON        = JSON[VerifyReport]{&jtVerifyReport}
+	VariantRecordJSON       = JSON[VariantRecord]{&jtVariantRecord}
+	WhatIfRecordJSON        = JSON[WhatIfRecord]{&jtWhatIfRecord}
+	ValidationResultJSON    = JSON[ValidationResult]{&jtValidationResult}
+	ComparisonResultJSON    = JSON[ComparisonResult]{&jtComparisonResult}
+	RecalibrationResultJSON = JSON[RecalibrationResult]{&jtRecalibrationResult}
+	ModelReportJSON         = JSON[ModelReport]{&jtModelReport}
+	PopulationReportJSON    = JSON[PopulationReport]{&jtPopulationReport}
+	SliceExchangeJSON       = JSON[[]Exchange]{&jtSliceExchange}
+	FaultRunResultJSON      = JSON[FaultRunResult]{&jtFaultRunResult}
+	VariantComparisonJSON   = JSON[VariantComparison]{&jtVariantComparison}
+	FaultJSON               = JSON[Fault]{&jtFault}
+	SweepRequestJSON        = JSON[SweepRequest]{&jtSweepRequest}
+	definitionJSON          = JSON[Definition]{&jtDefinition}
+	groupDefinitionJSON     = JSON[GroupDefinition]{&jtGroupDefinition}
+	parameterFileJSON       = JSON[ParameterFile]{&jtParameterFile}
+	goldenFileJSON          = JSON[GoldenFile]{&jtGoldenFile}
+	validateRequestJSON     = JSON[ValidateRequest]{&jtValidateRequest}
+)
+
 // decodeStrict decodes one JSON document into v, refusing unknown fields, duplicate
 // keys, nesting deeper than maxDepth, trailing data and documents over
 // MaxDocumentBytes. Errors name the JSON path.
@@ -469,6 +499,22 @@ var (
 		{key: "\"variants\":", name: "variants", off: unsafe.Offsetof(ParameterFile{}.Variants), t: &jtSliceVariant, omit: false},
 		{key: "\"golden\":", name: "golden", off: unsafe.Offsetof(ParameterFile{}.Golden), t: &jtSliceGoldenCase, omit: false},
 	}}
+	jtFault = jsonType{kind: jtStruct, name: "scoring.Fault", fields: []jsonField{
+		{key: "\"kind\":", name: "kind", off: unsafe.Offsetof(Fault{}.Kind), t: &jsonTypeString, omit: false},
+		{key: "\"predictor\":", name: "predictor", off: unsafe.Offsetof(Fault{}.Predictor), t: &jsonTypeString, omit: true},
+		{key: "\"a\":", name: "a", off: unsafe.Offsetof(Fault{}.A), t: &jsonTypeString, omit: true},
+		{key: "\"b\":", name: "b", off: unsafe.Offsetof(Fault{}.B), t: &jsonTypeString, omit: true},
+		{key: "\"path\":", name: "path", off: unsafe.Offsetof(Fault{}.Path), t: &jsonTypeString, omit: true},
+		{key: "\"value\":", name: "value", off: unsafe.Offsetof(Fault{}.Value), t: &jsonTypeFloat, omit: true},
+		{key: "\"model\":", name: "model", off: unsafe.Offsetof(Fault{}.Model), t: &jsonTypeString, omit: true},
+	}}
+	jtSweepRequest = jsonType{kind: jtStruct, name: "scoring.SweepRequest", fields: []jsonField{
+		{key: "\"input\":", name: "input", off: unsafe.Offsetof(SweepRequest{}.Input), t: &jsonTypeString, omit: false},
+		{key: "\"anchor\":", name: "anchor", off: unsafe.Offsetof(SweepRequest{}.Anchor), t: &jsonTypeString, omit: true},
+		{key: "\"from\":", name: "from", off: unsafe.Offsetof(SweepRequest{}.From), t: &jtPtrFloat64, omit: true},
+		{key: "\"to\":", name: "to", off: unsafe.Offsetof(SweepRequest{}.To), t: &jtPtrFloat64, omit: true},
+		{key: "\"points\":", name: "points", off: unsafe.Offsetof(SweepRequest{}.Points), t: &jsonTypeInt, omit: true},
+	}}
 	jtGroupDefinition = jsonType{kind: jtStruct, name: "scoring.GroupDefinition", fields: []jsonField{
 		{key: "\"format\":", name: "format", off: unsafe.Offsetof(GroupDefinition{}.Format), t: &jsonTypeString, omit: false},
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(GroupDefinition{}.ID), t: &jsonTypeString, omit: false},
@@ -494,22 +540,6 @@ var (
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(ValidateRequest{}.ID), t: &jsonTypeString, omit: false},
 		{key: "\"date\":", name: "date", off: unsafe.Offsetof(ValidateRequest{}.Date), t: &jsonTypeString, omit: false},
 		{key: "\"slope\":", name: "slope", off: unsafe.Offsetof(ValidateRequest{}.Slope), t: &jsonTypeBool, omit: false},
-	}}
-	jtFault = jsonType{kind: jtStruct, name: "scoring.Fault", fields: []jsonField{
-		{key: "\"kind\":", name: "kind", off: unsafe.Offsetof(Fault{}.Kind), t: &jsonTypeString, omit: false},
-		{key: "\"predictor\":", name: "predictor", off: unsafe.Offsetof(Fault{}.Predictor), t: &jsonTypeString, omit: true},
-		{key: "\"a\":", name: "a", off: unsafe.Offsetof(Fault{}.A), t: &jsonTypeString, omit: true},
-		{key: "\"b\":", name: "b", off: unsafe.Offsetof(Fault{}.B), t: &jsonTypeString, omit: true},
-		{key: "\"path\":", name: "path", off: unsafe.Offsetof(Fault{}.Path), t: &jsonTypeString, omit: true},
-		{key: "\"value\":", name: "value", off: unsafe.Offsetof(Fault{}.Value), t: &jsonTypeFloat, omit: true},
-		{key: "\"model\":", name: "model", off: unsafe.Offsetof(Fault{}.Model), t: &jsonTypeString, omit: true},
-	}}
-	jtSweepRequest = jsonType{kind: jtStruct, name: "scoring.SweepRequest", fields: []jsonField{
-		{key: "\"input\":", name: "input", off: unsafe.Offsetof(SweepRequest{}.Input), t: &jsonTypeString, omit: false},
-		{key: "\"anchor\":", name: "anchor", off: unsafe.Offsetof(SweepRequest{}.Anchor), t: &jsonTypeString, omit: true},
-		{key: "\"from\":", name: "from", off: unsafe.Offsetof(SweepRequest{}.From), t: &jtPtrFloat64, omit: true},
-		{key: "\"to\":", name: "to", off: unsafe.Offsetof(SweepRequest{}.To), t: &jtPtrFloat64, omit: true},
-		{key: "\"points\":", name: "points", off: unsafe.Offsetof(SweepRequest{}.Points), t: &jsonTypeInt, omit: true},
 	}}
 	jtMapFloat64              = jsonType{kind: jtMap, name: "map[string]float64", elem: &jsonTypeFloat, newElem: jsonNew[float64], mapKeys: jsonMapKeys[float64], mapGet: jsonMapGet[float64], mapSet: jsonMapSet[float64], mapLen: jsonMapLen[float64], mapMake: jsonMapMake[float64]}
 	jtMapBandRecord           = jsonType{kind: jtMap, name: "map[string]scoring.BandRecord", elem: &jtBandRecord, newElem: jsonNew[BandRecord], mapKeys: jsonMapKeys[BandRecord], mapGet: jsonMapGet[BandRecord], mapSet: jsonMapSet[BandRecord], mapLen: jsonMapLen[BandRecord], mapMake: jsonMapMake[BandRecord]}

@@ -21,3 +21,11 @@ func decodeStrict(data []byte, v any) error { return errJSONGen }
 func marshalIndent(v any) ([]byte, error) { return nil, errJSONGen }
 
 var jtDefinition jsonType
+
+var (
+	definitionJSON      JSON[Definition]
+	groupDefinitionJSON JSON[GroupDefinition]
+	parameterFileJSON   JSON[ParameterFile]
+	goldenFileJSON      JSON[GoldenFile]
+	validateRequestJSON JSON[ValidateRequest]
+)

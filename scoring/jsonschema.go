@@ -39,8 +39,8 @@ type jsonType struct {
 	fields []jsonField
 
 	newElem   func() unsafe.Pointer                           // pointer, map: a new zero element
-	makeSlice func(p unsafe.Pointer, n int)                   // slice: *p = make(n), or nil for n < 0
-	mapKeys   func(p unsafe.Pointer) []string                 // map: the keys, in order
+	makeSlice func(n int) unsafe.Pointer                      // slice: make(n)'s array
+	mapKeys   func(p unsafe.Pointer) []string                 // map: the keys, in no order
 	mapGet    func(p unsafe.Pointer, k string) unsafe.Pointer // map: a copy of m[k]
 	mapSet    func(p unsafe.Pointer, k string, v unsafe.Pointer)
 	mapLen    func(p unsafe.Pointer) int
@@ -57,6 +57,60 @@ type jsonField struct {
 	omit bool
 }
 
+// JSON is the JSON form of T, one of the types that json_gen.go describes: a value
+// for each (RecordJSON, DescriptionJSON, ...) writes and reads that type alone.
+// AppendJSON and DecodeJSON take any of them, and so link every description; a
+// program that names only the forms it uses links only theirs, which keeps the
+// calculator's WebAssembly engine free of the studio's types.
+type JSON[T any] struct{ t *jsonType }
+
+// Append appends *v encoded as AppendJSON encodes it; nil is written as null. A
+// number JSON cannot hold (NaN, an infinity) is an error; b is then returned as it
+// was.
+func (j JSON[T]) Append(b []byte, v *T) ([]byte, error) {
+	return appendJSON(b, j.t, unsafe.Pointer(v))
+}
+
+// Encode returns v encoded as Append encodes it.
+func (j JSON[T]) Encode(v T) ([]byte, error) {
+	return appendJSON(nil, j.t, unsafe.Pointer(&v))
+}
+
+// Decode decodes one JSON document into v as DecodeJSON does: unknown members are
+// ignored; duplicate keys, nesting deeper than 64 and trailing data are refused.
+func (j JSON[T]) Decode(data []byte, v *T) error {
+	return decodeJSON(data, j.t, unsafe.Pointer(v), true)
+}
+
+// decodeStrict decodes one JSON document into v as decodeStrict does.
+func (j JSON[T]) decodeStrict(data []byte, v *T) error {
+	return decodeJSON(data, j.t, unsafe.Pointer(v), false)
+}
+
+// The methods of JSON are one line each, so that the compiler inlines them rather
+// than compile one copy per type; these do the work.
+
+// appendJSON appends the value of type t at p, or null for a nil p.
+func appendJSON(b []byte, t *jsonType, p unsafe.Pointer) ([]byte, error) {
+	w := &jsonWriter{b: b}
+	if p == nil {
+		w.null()
+	} else {
+		w.write(t, p)
+	}
+	if w.err != nil {
+		return b, w.err
+	}
+	return w.b, nil
+}
+
+// decodeJSON decodes one JSON document into the value of type t at p.
+func decodeJSON(data []byte, t *jsonType, p unsafe.Pointer, lax bool) error {
+	return decodeWith(data, lax, func(d *jsonDecoder, n *jsonNode) error {
+		return d.read(t, n, "", p)
+	})
+}
+
 // The descriptions of the basic types.
 var (
 	jsonTypeString = jsonType{kind: jtString, name: "string"}
@@ -71,16 +125,14 @@ var (
 // jsonNew returns a new zero T.
 func jsonNew[T any]() unsafe.Pointer { return unsafe.Pointer(new(T)) }
 
-// jsonMakeSlice sets *p to a new []T of length n, or to nil for n < 0.
-func jsonMakeSlice[T any](p unsafe.Pointer, n int) {
-	if n < 0 {
-		*(*[]T)(p) = nil
-		return
-	}
-	*(*[]T)(p) = make([]T, n)
+// jsonMakeSlice returns the array of a new []T of length n (a non-nil pointer even
+// for n = 0, as make gives); the reader sets the slice itself, once for every type.
+func jsonMakeSlice[T any](n int) unsafe.Pointer {
+	return unsafe.Pointer(unsafe.SliceData(make([]T, n)))
 }
 
-// jsonMapKeys returns the keys of the map[string]V at p in order.
+// jsonMapKeys returns the keys of the map[string]V at p, in no order. The writer
+// sorts them, once for every type rather than in each instance.
 func jsonMapKeys[V any](p unsafe.Pointer) []string { return jsonKeys(*(*map[string]V)(p)) }
 
 // jsonMapGet returns a pointer to a copy of m[k] for the map m at p.
@@ -177,7 +229,9 @@ func (w *jsonWriter) writeMap(t *jsonType, p unsafe.Pointer) {
 		return
 	}
 	w.b = append(w.b, '{')
-	for i, k := range t.mapKeys(p) {
+	keys := t.mapKeys(p)
+	sortStrings(keys)
+	for i, k := range keys {
 		w.sep(i)
 		w.str(k)
 		w.b = append(w.b, ':')
@@ -247,14 +301,14 @@ func (d *jsonDecoder) readPtr(t *jsonType, n *jsonNode, path string, p unsafe.Po
 func (d *jsonDecoder) readSlice(t *jsonType, n *jsonNode, path string, p unsafe.Pointer) error {
 	switch n.kind {
 	case jsonNull:
-		t.makeSlice(p, -1)
+		*(*sliceHeader)(p) = sliceHeader{}
 		return nil
 	case jsonArray:
 	default:
 		return d.typeError(n, path, t.name)
 	}
-	t.makeSlice(p, len(n.elems))
-	data := (*sliceHeader)(p).data
+	data := t.makeSlice(len(n.elems))
+	*(*sliceHeader)(p) = sliceHeader{data, len(n.elems), len(n.elems)}
 	for i := range n.elems {
 		if err := d.read(t.elem, &n.elems[i], path, unsafe.Add(data, uintptr(i)*t.size)); err != nil {
 			return err

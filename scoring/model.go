@@ -93,7 +93,7 @@ func Load(data []byte) (*Model, error) {
 // load is Load with a stated origin.
 func load(data []byte, origin Origin) (*Model, error) {
 	var def Definition
-	if err := decodeStrict(data, &def); err != nil {
+	if err := definitionJSON.decodeStrict(data, &def); err != nil {
 		return nil, err
 	}
 	m, err := compile(&def)

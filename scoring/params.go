@@ -83,7 +83,7 @@ func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) 
 		return nil, refuse(refusedPin, "SHA-256 %s is not the pinned %s", sha, pin)
 	}
 	var f ParameterFile
-	if err := decodeStrict(data, &f); err != nil {
+	if err := parameterFileJSON.decodeStrict(data, &f); err != nil {
 		return nil, errorf("%w: %w", refusedParse, err)
 	}
 	set := &ParamSet{SHA256: sha, Group: f.Group, Version: f.Version, Issuer: f.Issuer,
@@ -211,7 +211,7 @@ func copyDefinition(d *Definition) (*Definition, error) {
 		return nil, w.err
 	}
 	var out Definition
-	return &out, decodeStrict(w.b, &out)
+	return &out, definitionJSON.decodeStrict(w.b, &out)
 }
 
 // mergeSources adds the file's sources to the definition's. A key both use must cite

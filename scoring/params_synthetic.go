@@ -24,7 +24,7 @@ func checkNotRelabelled(f *ParameterFile) error {
 		return nil
 	}
 	var syn ParameterFile
-	if err := decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
 		return errorf("read the synthetic training set: %w", err)
 	}
 	for i := range f.Variants {

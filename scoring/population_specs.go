@@ -3,6 +3,7 @@ package scoring
 import (
 	"errors"
 	"strconv"
+	"sync"
 )
 
 // PopulationSpec says how SyntheticPopulation draws fictional cases for some
@@ -80,10 +81,11 @@ var errNoSpec = errors.New("synthetic population: no distributions are documente
 
 // PopulationSpecFor returns the spec that draws cases for the model.
 func PopulationSpecFor(m *Model) (*PopulationSpec, error) {
-	for i := range populationSpecs {
-		for _, id := range populationSpecs[i].Models {
+	specs := populationSpecs()
+	for i := range specs {
+		for _, id := range specs[i].Models {
 			if id == m.ID() {
-				return &populationSpecs[i], nil
+				return &specs[i], nil
 			}
 		}
 	}
@@ -92,7 +94,25 @@ func PopulationSpecFor(m *Model) (*PopulationSpec, error) {
 
 // PopulationSpecs lists every spec, for documentation and tests.
 func PopulationSpecs() []PopulationSpec {
-	return append([]PopulationSpec(nil), populationSpecs...)
+	return append([]PopulationSpec(nil), populationSpecs()...)
+}
+
+// The specs are built on first use rather than as package variables, whose
+// initialisation (levels, yesNo) would be code that every program using the package
+// links and runs, the calculator's engine included.
+var (
+	specsOnce sync.Once
+	specs     []PopulationSpec
+)
+
+// populationSpecs returns every spec, one per population of models.
+func populationSpecs() []PopulationSpec {
+	specsOnce.Do(func() {
+		rossi, oxrec := rossiInputs(), oxrecCommon()
+		specs = []PopulationSpec{ogrs3Spec(), rossiSpec(rossi), rossiPairSpec(rossi),
+			oxrecDetainedSpec(oxrec), oxrecNotDetainedSpec(oxrec)}
+	})
+	return specs
 }
 
 // Where the weights of the tables below come from.
@@ -128,42 +148,44 @@ func yesNo(name string, yes float64, note string) Distribution {
 // ogrs3Spec draws the dates and counts OGRS3 reads. The person's age, the gap to
 // the assessment and the age at the first sanction are drawn; the dates follow, in
 // career order, so that every case is one the model accepts.
-var ogrs3Spec = PopulationSpec{
-	ID:     "ogrs3",
-	Models: []string{"ogrs3"},
-	Note: "Invented for the classroom: no source gives the joint distribution of " +
-		"OGRS3's inputs, so each is drawn on its own from the shares below.",
-	stream: 0x0915_0003,
-	build:  buildOGRS3,
-	Distributions: []Distribution{
-		{Name: "sex", Levels: levels("male", 0.85, "female", 0.15), Assumption: true,
-			Note: "most people convicted in England and Wales are men"},
-		{Name: "offence_group", Levels: offenceGroups(), Assumption: true,
-			Note: "every offence group equally likely, which no real caseload is"},
-		{Name: "previous_sanctions", Unit: "sanctions", Assumption: true,
-			Bands: []BandWeight{{0, 0, 0.30}, {1, 2, 0.25}, {3, 5, 0.20},
-				{6, 10, 0.12}, {11, 20, 0.08}, {21, 49, 0.05}},
-			Note: "kept below 50, where OGRS3 caps the count"},
-		{Name: "age", Unit: "years", Assumption: true,
-			Bands: []BandWeight{{18, 20, 0.15}, {21, 24, 0.20}, {25, 29, 0.20},
-				{30, 39, 0.25}, {40, 49, 0.12}, {50, 65, 0.08}},
-			Note: "age on the assessment date"},
-		{Name: "first_sanction_age", Unit: "years", Assumption: true,
-			Bands: []BandWeight{{10, 14, 0.20}, {15, 17, 0.35}, {18, 20, 0.20},
-				{21, 29, 0.15}, {30, 50, 0.10}},
-			Note: "ignored when there are no previous sanctions (the current " +
-				"conviction is then the first); moved to the conviction date when it " +
-				"would fall after it"},
-		{Name: "assessment_year", Bands: []BandWeight{{2020, 2024, 1}}, Assumption: true},
-		{Name: "assessment_day", Unit: "days after 1 January",
-			Bands: []BandWeight{{0, 364, 1}}, Assumption: true},
-		{Name: "birthday_days", Unit: "days since the last birthday",
-			Bands: []BandWeight{{0, 364, 1}}, Assumption: true},
-		{Name: "first_sanction_days", Unit: "days after that birthday",
-			Bands: []BandWeight{{0, 364, 1}}, Assumption: true},
-		{Name: "conviction_days", Unit: "days before the assessment",
-			Bands: []BandWeight{{0, 730, 1}}, Assumption: true},
-	},
+func ogrs3Spec() PopulationSpec {
+	return PopulationSpec{
+		ID:     "ogrs3",
+		Models: []string{"ogrs3"},
+		Note: "Invented for the classroom: no source gives the joint distribution of " +
+			"OGRS3's inputs, so each is drawn on its own from the shares below.",
+		stream: 0x0915_0003,
+		build:  buildOGRS3,
+		Distributions: []Distribution{
+			{Name: "sex", Levels: levels("male", 0.85, "female", 0.15), Assumption: true,
+				Note: "most people convicted in England and Wales are men"},
+			{Name: "offence_group", Levels: offenceGroups(), Assumption: true,
+				Note: "every offence group equally likely, which no real caseload is"},
+			{Name: "previous_sanctions", Unit: "sanctions", Assumption: true,
+				Bands: []BandWeight{{0, 0, 0.30}, {1, 2, 0.25}, {3, 5, 0.20},
+					{6, 10, 0.12}, {11, 20, 0.08}, {21, 49, 0.05}},
+				Note: "kept below 50, where OGRS3 caps the count"},
+			{Name: "age", Unit: "years", Assumption: true,
+				Bands: []BandWeight{{18, 20, 0.15}, {21, 24, 0.20}, {25, 29, 0.20},
+					{30, 39, 0.25}, {40, 49, 0.12}, {50, 65, 0.08}},
+				Note: "age on the assessment date"},
+			{Name: "first_sanction_age", Unit: "years", Assumption: true,
+				Bands: []BandWeight{{10, 14, 0.20}, {15, 17, 0.35}, {18, 20, 0.20},
+					{21, 29, 0.15}, {30, 50, 0.10}},
+				Note: "ignored when there are no previous sanctions (the current " +
+					"conviction is then the first); moved to the conviction date when it " +
+					"would fall after it"},
+			{Name: "assessment_year", Bands: []BandWeight{{2020, 2024, 1}}, Assumption: true},
+			{Name: "assessment_day", Unit: "days after 1 January",
+				Bands: []BandWeight{{0, 364, 1}}, Assumption: true},
+			{Name: "birthday_days", Unit: "days since the last birthday",
+				Bands: []BandWeight{{0, 364, 1}}, Assumption: true},
+			{Name: "first_sanction_days", Unit: "days after that birthday",
+				Bands: []BandWeight{{0, 364, 1}}, Assumption: true},
+			{Name: "conviction_days", Unit: "days before the assessment",
+				Bands: []BandWeight{{0, 730, 1}}, Assumption: true},
+		},
+	}
 }
 
 // offenceGroups gives OGRS3's 20 offence groups equal weight.
@@ -200,31 +222,36 @@ func buildOGRS3(d map[string]Draw) Case {
 // rossiInputs are the distributions of the Rossi models' inputs, from the counts in
 // the data the models were fitted on. Within an age or prior-conviction band the
 // value is drawn uniformly, an assumption.
-var rossiInputs = []Distribution{
-	{Name: "fin", Levels: levels("no", 216, "yes", 216), Source: srcRossi,
-		Note: "financial aid was assigned at random to half of the men"},
-	{Name: "age", Unit: "years", Source: srcRossi,
-		Bands: []BandWeight{{17, 19, 66}, {20, 24, 212}, {25, 29, 78}, {30, 34, 34},
-			{35, 39, 22}, {40, 44, 20}},
-		Note: "uniform within each band (an assumption)"},
-	{Name: "wexp", Levels: levels("no", 185, "yes", 247), Source: srcRossi},
-	{Name: "mar", Levels: levels("married", 53, "not married", 379), Source: srcRossi},
-	{Name: "prio", Unit: "convictions", Source: srcRossi,
-		Bands: []BandWeight{{0, 0, 38}, {1, 1, 113}, {2, 2, 100}, {3, 3, 58}, {4, 4, 43},
-			{5, 5, 26}, {6, 10, 39}, {11, 18, 15}},
-		Note: "uniform within the bands 6–10 and 11–18 (an assumption)"},
+func rossiInputs() []Distribution {
+	return []Distribution{
+		{Name: "fin", Levels: levels("no", 216, "yes", 216), Source: srcRossi,
+			Note: "financial aid was assigned at random to half of the men"},
+		{Name: "age", Unit: "years", Source: srcRossi,
+			Bands: []BandWeight{{17, 19, 66}, {20, 24, 212}, {25, 29, 78}, {30, 34, 34},
+				{35, 39, 22}, {40, 44, 20}},
+			Note: "uniform within each band (an assumption)"},
+		{Name: "wexp", Levels: levels("no", 185, "yes", 247), Source: srcRossi},
+		{Name: "mar", Levels: levels("married", 53, "not married", 379), Source: srcRossi},
+		{Name: "prio", Unit: "convictions", Source: srcRossi,
+			Bands: []BandWeight{{0, 0, 38}, {1, 1, 113}, {2, 2, 100}, {3, 3, 58}, {4, 4, 43},
+				{5, 5, 26}, {6, 10, 39}, {11, 18, 15}},
+			Note: "uniform within the bands 6–10 and 11–18 (an assumption)"},
+	}
 }
 
 // rossiNote explains the Rossi specs.
 const rossiNote = "Shares of each input as counted in the Rossi data; drawing them " +
 	"independently of one another is an assumption."
 
-// OxRec-NL's inputs: no source for the Dutch population's mix could be retrieved
-// (DOMAIN.md §3), so every share below is invented for the classroom.
-var (
-	oxrecNote = "Invented for the classroom: the Dutch populations' mix of inputs is " +
-		"not public, so every share below is made up and the cases describe nobody."
-	oxrecCommon = []Distribution{
+// oxrecNote says where OxRec-NL's shares come from: no source for the Dutch
+// population's mix could be retrieved (DOMAIN.md §3), so every share is invented for
+// the classroom.
+const oxrecNote = "Invented for the classroom: the Dutch populations' mix of inputs " +
+	"is not public, so every share below is made up and the cases describe nobody."
+
+// oxrecCommon are the distributions of the inputs both OxRec-NL populations share.
+func oxrecCommon() []Distribution {
+	return []Distribution{
 		{Name: "sex", Levels: levels("female", 0.1, "male", 0.9), Assumption: true},
 		{Name: "age", Unit: "years", Assumption: true,
 			Bands: []BandWeight{{18, 24, 0.30}, {25, 34, 0.30}, {35, 44, 0.20},
@@ -242,30 +269,42 @@ var (
 		yesNo("any_mental_disorder", 0.30, ""),
 		yesNo("severe_mental_disorder", 0.05, ""),
 	}
-)
+}
 
-// populationSpecs is every spec, one per population of models.
-var populationSpecs = []PopulationSpec{
-	ogrs3Spec,
-	{ID: "rossi", Models: []string{"rossi-cox"}, Note: rossiNote, stream: 0x0415_0001,
-		Distributions: append(append([]Distribution(nil), rossiInputs...),
+// rossiSpec draws for the Rossi model of all released men: rossi and paro.
+func rossiSpec(rossi []Distribution) PopulationSpec {
+	return PopulationSpec{ID: "rossi", Models: []string{"rossi-cox"}, Note: rossiNote,
+		stream: 0x0415_0001, Distributions: append(append([]Distribution(nil), rossi...),
 			Distribution{Name: "paro", Levels: levels("no", 165, "yes", 267),
-				Source: srcRossi})},
-	{ID: "rossi-pair", Models: []string{"rossi-cox-paroled", "rossi-cox-not-paroled"},
-		Note: rossiNote, stream: 0x0415_0002, Distributions: rossiInputs},
-	{ID: "oxrec-nl-detained", Note: oxrecNote, stream: 0x0a3e_0001,
+				Source: srcRossi})}
+}
+
+// rossiPairSpec draws for the paroled and not-paroled Rossi models.
+func rossiPairSpec(rossi []Distribution) PopulationSpec {
+	return PopulationSpec{ID: "rossi-pair",
+		Models: []string{"rossi-cox-paroled", "rossi-cox-not-paroled"},
+		Note:   rossiNote, stream: 0x0415_0002, Distributions: rossi}
+}
+
+// oxrecDetainedSpec draws for the detained OxRec-NL models.
+func oxrecDetainedSpec(common []Distribution) PopulationSpec {
+	return PopulationSpec{ID: "oxrec-nl-detained", Note: oxrecNote, stream: 0x0a3e_0001,
 		Models: []string{"oxrec-nl-detained-general", "oxrec-nl-detained-violent"},
-		Distributions: append(append([]Distribution(nil), oxrecCommon...),
+		Distributions: append(append([]Distribution(nil), common...),
 			Distribution{Name: "detention_months", Unit: "months", Assumption: true,
 				Bands: []BandWeight{{6, 11, 0.5}, {12, 23, 0.3}, {24, 60, 0.2}},
-				Note:  "6 months or more, as the variant rule requires"})},
-	{ID: "oxrec-nl-not-detained", Note: oxrecNote, stream: 0x0a3e_0002,
+				Note:  "6 months or more, as the variant rule requires"})}
+}
+
+// oxrecNotDetainedSpec draws for the not-detained OxRec-NL models.
+func oxrecNotDetainedSpec(common []Distribution) PopulationSpec {
+	return PopulationSpec{ID: "oxrec-nl-not-detained", Note: oxrecNote, stream: 0x0a3e_0002,
 		Models: []string{"oxrec-nl-nondetained-general", "oxrec-nl-nondetained-violent"},
-		Distributions: append(append([]Distribution(nil), oxrecCommon...),
+		Distributions: append(append([]Distribution(nil), common...),
 			Distribution{Name: "detention_months", Unit: "months", Assumption: true,
 				Bands: []BandWeight{{0, 0, 0.7}, {1, 5, 0.3}},
 				Note: "under 6 months, as the variant rule requires; the not-detained " +
-					"models do not read it, the detained ones (after a swap) do"})},
+					"models do not read it, the detained ones (after a swap) do"})}
 }
 
 // caseOf turns one set of draws into a case.

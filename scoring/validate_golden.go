@@ -38,7 +38,7 @@ type GoldenFile struct {
 // tolerance, at most MaxGoldenTolerance. Errors wrap ErrGolden and name the case.
 func VerifyGolden(m *Model, data []byte) error {
 	var f GoldenFile
-	if err := decodeStrict(data, &f); err != nil {
+	if err := goldenFileJSON.decodeStrict(data, &f); err != nil {
 		return errorf("%w: %w", ErrGolden, err)
 	}
 	switch {

@@ -60,7 +60,7 @@ func copyParams(f *ParameterFile) (*ParameterFile, error) {
 		return nil, err
 	}
 	var out ParameterFile
-	return &out, decodeStrict(doc, &out)
+	return &out, parameterFileJSON.decodeStrict(doc, &out)
 }
 
 // replaceValues sets the recalibrated variant's values to rc's numbers at the places
@@ -104,7 +104,7 @@ func variantOf(f *ParameterFile, id string) *Variant {
 // replaceGolden replaces the variant's golden cases with rc's that select it.
 func replaceGolden(f *ParameterFile, g *Group, from *Model, rc *Recalibration) error {
 	var gf GoldenFile
-	if err := decodeStrict(rc.Golden, &gf); err != nil {
+	if err := goldenFileJSON.decodeStrict(rc.Golden, &gf); err != nil {
 		return err
 	}
 	kept := f.Golden[:0]

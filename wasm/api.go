@@ -28,7 +28,10 @@ type API struct {
 	err  error            // when set, the reason every method fails
 	// loaded holds the models added by LoadModel (recalibrated definitions), by id.
 	loaded map[string]*scoring.Model
-	demo   demoState // the fault demonstration's population and run
+	// demo is the fault demonstration's population and run, made on first use (see
+	// faults), so that an engine without the demonstration links none of it.
+	demo     *demoState
+	demoOnce sync.Once
 }
 
 // New returns an API over the models of cat. A nil cat gives an API whose methods all
@@ -45,6 +48,18 @@ func (a *API) catalog() *scoring.Catalog {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
 	return a.cat
+}
+
+// NewBuiltin returns an API over the built-in models (scoring.Builtin) or, when they
+// fail to load, one whose every method returns the reason, for the page to show; the
+// reason is returned too, for the program to report.
+func NewBuiltin() (*API, error) {
+	cat, err := scoring.Builtin()
+	if err != nil {
+		err = wrap("load built-in models", err)
+		return Unavailable(err), err
+	}
+	return New(cat), nil
 }
 
 // Unavailable returns an API whose methods all report err, so that a page whose engine
@@ -65,7 +80,8 @@ func (a *API) Models() (out []byte) {
 	for i, m := range models {
 		list[i] = m.Summarize()
 	}
-	return encodeOr(list, "")
+	res, err := scoring.SliceSummaryJSON.Encode(list)
+	return orError(res, err, "")
 }
 
 // Describe returns the model's scoring.Description as JSON, or an error record naming
@@ -76,7 +92,8 @@ func (a *API) Describe(id string) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	return encodeOr(m.Describe(), id)
+	res, err := scoring.DescriptionJSON.Encode(m.Describe())
+	return orError(res, err, id)
 }
 
 // Score decodes one case (a JSON object, see scoring.DecodeCase), scores it with the
@@ -148,7 +165,7 @@ func recordJSON(r scoring.Record) []byte {
 
 // appendRecord appends what recordJSON returns to buf.
 func appendRecord(buf []byte, r scoring.Record) []byte {
-	out, err := scoring.AppendJSON(buf, r)
+	out, err := scoring.RecordJSON.Append(buf, &r)
 	if err != nil {
 		return append(buf, errorObject(r.Model, wrap("encode result of case "+strconv.Quote(r.ID),
 			err))...)
@@ -168,7 +185,8 @@ func errorObject(model string, err error) []byte {
 	if len(model) > 80 {
 		model = "" // not a model's id: the message says what was asked, shortened
 	}
-	out, _ := encode(scoring.ErrorRecord(model, "", err))
+	r := scoring.ErrorRecord(model, "", err)
+	out, _ := scoring.RecordJSON.Append(nil, &r)
 	return out
 }
 
@@ -177,20 +195,17 @@ func errorArray(model string, err error) []byte {
 	return append(append([]byte{'['}, errorObject(model, err)...), ']')
 }
 
-// encodeOr encodes v, or returns an error record when v cannot be encoded.
-func encodeOr(v any, model string) []byte {
-	out, err := encode(v)
+// orError returns out, the JSON form of a result (see scoring.JSON), or the error
+// record for err when it could not be encoded. The form is what encoding/json's
+// Encoder writes with SetEscapeHTML(false), less the final newline, so that labels
+// such as "Taking & driving away" stay readable; it is written without reflection
+// and names its one type, so that the calculator's engine links no description of
+// the studio's types.
+func orError(out []byte, err error, model string) []byte {
 	if err != nil {
 		return errorObject(model, wrap("encode result", err))
 	}
 	return out
-}
-
-// encode is what encoding/json's Encoder writes with SetEscapeHTML(false), less the
-// final newline, so that labels such as "Taking & driving away" stay readable; it is
-// written by scoring.AppendJSON, without reflection.
-func encode(v any) ([]byte, error) {
-	return scoring.AppendJSON(nil, v)
 }
 
 // recoverInto, deferred, turns a panic into fail's result in *out, so that no panic

@@ -55,6 +55,14 @@ func decode[T any](t *testing.T, data []byte) T {
 	return v
 }
 
+// must returns data, failing the test run on err.
+func must(data []byte, err error) []byte {
+	if err != nil {
+		panic("encode: " + err.Error())
+	}
+	return data
+}
+
 // checkError checks that r is an error record for model whose message contains want.
 func checkError(t *testing.T, r scoring.Record, model, want string) {
 	t.Helper()

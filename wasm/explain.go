@@ -19,7 +19,8 @@ func (a *API) Explain(id string, caseJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	return encodeOr(scoring.ExplainCase(m, cid, c), id)
+	res, err := scoring.ExplainRecordJSON.Encode(scoring.ExplainCase(m, cid, c))
+	return orError(res, err, id)
 }
 
 // SweepRequest is what sweep() takes besides the model and the case: the input to
@@ -40,7 +41,7 @@ func (a *API) Sweep(id string, caseJSON, reqJSON []byte) (out []byte) {
 		return errorObject(id, err)
 	}
 	var req SweepRequest
-	if err := scoring.DecodeJSON(reqJSON, &req); err != nil {
+	if err := scoring.SweepRequestJSON.Decode(reqJSON, &req); err != nil {
 		return errorObject(id, errors.New("sweep: the request is not {input, anchor, from, to, points}"))
 	}
 	values, xs, err := m.SweepValues(c, req.Input, req.Anchor, orNaN(req.From), orNaN(req.To),
@@ -48,7 +49,8 @@ func (a *API) Sweep(id string, caseJSON, reqJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	return encodeOr(m.Sweep(c, req.Input, values, xs), id)
+	res, err := scoring.SliceSweepPointJSON.Encode(m.Sweep(c, req.Input, values, xs))
+	return orError(res, err, id)
 }
 
 // orNaN returns *p, or NaN for nil.
@@ -67,7 +69,8 @@ func (a *API) Numbers(id string) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	return encodeOr(m.Numbers(), id)
+	res, err := scoring.SliceNamedNumberJSON.Encode(m.Numbers())
+	return orError(res, err, id)
 }
 
 // FaultDemo applies a fault (a scoring.Fault as JSON) to the model and returns the
@@ -79,7 +82,7 @@ func (a *API) FaultDemo(id string, faultJSON, casesJSON []byte, minMove float64)
 		return errorObject(id, err)
 	}
 	var f scoring.Fault
-	if err := scoring.DecodeJSON(faultJSON, &f); err != nil {
+	if err := scoring.FaultJSON.Decode(faultJSON, &f); err != nil {
 		return errorObject(id, errors.New("faultDemo: the fault is not {kind, ...}"))
 	}
 	faulty, err := m.WithFault(f, a.catalog())
@@ -98,5 +101,6 @@ func (a *API) FaultDemo(id string, faultJSON, casesJSON []byte, minMove float64)
 		}
 		cases, ids = append(cases, c), append(ids, cid)
 	}
-	return encodeOr(scoring.FaultDemo(m, faulty, cases, ids, minMove), id)
+	res, err := scoring.FaultSummaryJSON.Encode(scoring.FaultDemo(m, faulty, cases, ids, minMove))
+	return orError(res, err, id)
 }

@@ -12,7 +12,8 @@ func TestExplain(t *testing.T) {
 	cat, api := builtin(t)
 	m, _ := cat.Model("ogrs3")
 	got := decode[scoring.ExplainRecord](t, api.Explain("ogrs3", []byte(ogrs3Case)))
-	want := decode[scoring.ExplainRecord](t, encodeOr(scoring.ExplainCase(m, "w1", ogrs3Want), ""))
+	want := decode[scoring.ExplainRecord](t,
+		must(scoring.ExplainRecordJSON.Encode(scoring.ExplainCase(m, "w1", ogrs3Want))))
 	if !reflect.DeepEqual(got, want) || len(got.Steps) != 4 {
 		t.Errorf("Explain() = %+v, want %+v", got, want)
 	}

@@ -23,6 +23,12 @@ type demoState struct {
 	minMove float64 // as given, in percentage points (points for an instrument)
 }
 
+// faults returns the fault demonstration's state, made on first use.
+func (a *API) faults() *demoState {
+	a.demoOnce.Do(func() { a.demo = &demoState{} })
+	return a.demo
+}
+
 // errNoPopulation and errNoRun report calls made out of order.
 var (
 	errNoPopulation = errors.New("fault demonstration: load or draw a population first")
@@ -63,24 +69,27 @@ func (a *API) SyntheticPopulation(id string, n int, seed uint64) (out []byte) {
 
 // ClearPopulation forgets the population and any run.
 func (a *API) ClearPopulation() []byte {
-	a.demo.mu.Lock()
-	a.demo.pop, a.demo.run = nil, nil
-	a.demo.mu.Unlock()
+	d := a.faults()
+	d.mu.Lock()
+	d.pop, d.run = nil, nil
+	d.mu.Unlock()
 	return []byte(`{"cleared":true}`)
 }
 
 // keepPopulation stores p, dropping any run over the previous population, and
 // describes it.
 func (a *API) keepPopulation(p *scoring.Population, spec *scoring.PopulationSpec) []byte {
-	a.demo.mu.Lock()
-	a.demo.pop, a.demo.run = p, nil
-	a.demo.mu.Unlock()
+	d := a.faults()
+	d.mu.Lock()
+	d.pop, d.run = p, nil
+	d.mu.Unlock()
 	rep := scoring.PopulationReport{Format: p.Format, Synthetic: p.Synthetic,
 		Cases: len(p.Cases), Bad: rowErrors(p.Bad)}
 	if spec != nil {
 		rep.Spec = specReport(spec)
 	}
-	return encodeOr(rep, "")
+	res, err := scoring.PopulationReportJSON.Encode(rep)
+	return orError(res, err, "")
 }
 
 // Exchanges lists the variant and table exchanges offered for model id (see
@@ -97,7 +106,8 @@ func (a *API) Exchanges(id string) (out []byte) {
 	if xs == nil {
 		xs = []scoring.Exchange{}
 	}
-	return encodeOr(xs, id)
+	res, err := scoring.SliceExchangeJSON.Encode(xs)
+	return orError(res, err, id)
 }
 
 // FaultStart prepares a run of the fault over the kept population: model id against
@@ -124,7 +134,7 @@ func (a *API) FaultStart(id string, f scoring.Fault, minMove float64) (out []byt
 				x.Definition().Parameters))
 		}
 	}
-	d := &a.demo
+	d := a.faults()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.pop == nil {
@@ -139,7 +149,7 @@ func (a *API) FaultStart(id string, f scoring.Fault, minMove float64) (out []byt
 // FaultStep scores up to n more cases of the run and answers {"done", "total"}.
 func (a *API) FaultStep(n int) (out []byte) {
 	defer recoverInto(&out, errorObject, "")
-	d := &a.demo
+	d := a.faults()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.run == nil {
@@ -158,13 +168,14 @@ func progress(r *scoring.FaultRun) []byte {
 // FaultResult answers what the run has counted (a scoring.FaultRunResult).
 func (a *API) FaultResult() (out []byte) {
 	defer recoverInto(&out, errorObject, "")
-	d := &a.demo
+	d := a.faults()
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.run == nil {
 		return errorObject("", errNoRun)
 	}
-	return encodeOr(runResult(d), d.model)
+	res, err := scoring.FaultRunResultJSON.Encode(runResult(d))
+	return orError(res, err, d.model)
 }
 
 // runResult is what the run in d has counted, every list present.

@@ -9,30 +9,6 @@ import (
 	"spiegel/scoring"
 )
 
-// registerFaults adds the fault demonstration's functions to the spiegel object:
-//
-//	population(text[, format])          read a population file, keep it
-//	syntheticPopulation(id, n, seed)    draw fictional cases, keep them
-//	clearPopulation()                   forget the population
-//	exchanges(id)                       the exchanges offered for a model
-//	faultStart(id, fault, minMove)      start a run over the kept population
-//	faultStep(n)                        score up to n more cases
-//	faultResult()                       what the run has counted
-//
-// A fault is {kind, predictor, a, b, path, value, model} as scoring.Fault; its
-// value and minMove may be numbers or the text typed in the page.
-func registerFaults(spiegel map[string]any, api *API) {
-	spiegel["population"] = export(api.jsPopulation, errorObject)
-	spiegel["syntheticPopulation"] = export(api.jsSyntheticPopulation, errorObject)
-	spiegel["clearPopulation"] = export(func([]js.Value) []byte { return api.ClearPopulation() },
-		errorObject)
-	spiegel["exchanges"] = export(api.jsExchanges, errorObject)
-	spiegel["faultStart"] = export(api.jsFaultStart, errorObject)
-	spiegel["faultStep"] = export(api.jsFaultStep, errorObject)
-	spiegel["faultResult"] = export(func([]js.Value) []byte { return api.FaultResult() },
-		errorObject)
-}
-
 // jsPopulation is population(text[, format]).
 func (a *API) jsPopulation(args []js.Value) []byte {
 	if len(args) == 0 || args[0].Type() != js.TypeString {

@@ -9,57 +9,89 @@ import (
 	"syscall/js"
 )
 
-// Register sets globalThis.spiegel to an object with the functions models(),
+// Register sets globalThis.spiegel to the whole engine: the calculator's functions
+// (see RegisterCore) and the studio's, numbers(id), faultDemo(id, fault, cases,
+// minMove), validate(csv, options), recalibrate(csv, options), loadModel(definition,
+// golden) and the fault demonstration's run (see studioFuncs), which call api.
+// Arguments that are objects are converted with the page's JSON.stringify and
+// results returned as plain objects made by JSON.parse. A wrong argument count or
+// type gives an error record (an array of one for scoreMany): the functions never
+// throw. Register must be called once, before JavaScript needs spiegel; the
+// functions live as long as the program.
+func Register(api *API) error { return RegisterAs(api, "spiegel") }
+
+// RegisterAs is Register under another global name. The page loads the whole engine
+// only when the studio is opened, as spiegelStudio, and makes it its spiegel once it
+// holds the calculator's parameter file.
+func RegisterAs(api *API, name string) error {
+	if api == nil {
+		return errNoAPI
+	}
+	spiegel := calculator(api)
+	addFuncs(spiegel, api, studioFuncs)
+	js.Global().Set(name, spiegel)
+	return nil
+}
+
+// RegisterCore sets globalThis.spiegel to the calculator's functions only: models(),
 // describe(id), score(id, case), scoreMany(id, cases), loadParams(text[, pin]),
 // clearParams(), syntheticParams(), variant(group, case), compareVariants(group,
-// case), explain(id, case), sweep(id, case, request), whatIf(id, before, after),
-// numbers(id), faultDemo(id, fault, cases, minMove), validate(csv, options),
-// recalibrate(csv, options) and loadModel(definition, golden), which call api, and
-// the string version (Version). Arguments that are objects are converted with the page's
-// JSON.stringify and results returned as plain objects made by JSON.parse. A wrong
-// argument count or type gives an error record (an array of one for scoreMany): the
-// functions never throw. Register must be called once, before JavaScript needs
-// spiegel; the functions live as long as the program.
-func Register(api *API) error {
+// case), explain(id, case), sweep(id, case, request) and whatIf(id, before, after),
+// and the string version (Version), as Register does. A program that calls only
+// RegisterCore links none of the studio's code, which keeps the engine the
+// calculator page loads small.
+func RegisterCore(api *API) error {
 	if api == nil {
-		return errors.New("register: no API")
+		return errNoAPI
 	}
-	spiegel := map[string]any{
-		"version":    Version,
-		"models":     export(api.jsModels, errorObject),
-		"describe":   export(api.jsDescribe, errorObject),
-		"score":      export(api.jsScore, errorObject),
-		"scoreMany":  export(api.jsScoreMany, errorArray),
-		"loadParams": export(api.jsLoadParams, errorObject),
-		"clearParams": export(func([]js.Value) []byte { return api.ClearParams() },
-			errorObject),
-		"syntheticParams": js.FuncOf(func(js.Value, []js.Value) any {
-			return string(api.SyntheticParams())
-		}),
-		"variant": export(api.jsVariant, errorObject),
-		"compareVariants": export(func(args []js.Value) []byte {
-			group, data, err := idAndJSON("compareVariants", args, "case")
-			if err != nil {
-				return errorObject(group, err)
-			}
-			return api.CompareVariants(group, data)
-		}, errorObject),
-		"explain":   export(api.jsExplain, errorObject),
-		"sweep":     export(api.jsSweep, errorObject),
-		"whatIf":    export(api.jsWhatIf, errorObject),
-		"numbers":   export(api.jsNumbers, errorObject),
-		"faultDemo": export(api.jsFaultDemo, errorObject),
-		"validate": export(func(args []js.Value) []byte {
-			return textAndOptions(args, "validate", api.Validate)
-		}, errorObject),
-		"recalibrate": export(func(args []js.Value) []byte {
-			return textAndOptions(args, "recalibrate", api.Recalibrate)
-		}, errorObject),
-		"loadModel": export(api.jsLoadModel, errorObject),
-	}
-	registerFaults(spiegel, api)
-	js.Global().Set("spiegel", js.ValueOf(spiegel))
+	js.Global().Set("spiegel", calculator(api))
 	return nil
+}
+
+// errNoAPI refuses a nil API.
+var errNoAPI = errors.New("register: no API")
+
+// jsFunc is one function of the spiegel object: its name, the method it calls and
+// what it returns when that panics. A table of them is static data, which the
+// engine downloads in fewer bytes than the code of a map literal.
+type jsFunc struct {
+	name   string
+	method func(*API, []js.Value) []byte
+	fail   failure
+}
+
+// calculatorFuncs are the calculator's functions but syntheticParams.
+var calculatorFuncs = []jsFunc{
+	{"models", (*API).jsModels, errorObject},
+	{"describe", (*API).jsDescribe, errorObject},
+	{"score", (*API).jsScore, errorObject},
+	{"scoreMany", (*API).jsScoreMany, errorArray},
+	{"loadParams", (*API).jsLoadParams, errorObject},
+	{"clearParams", func(a *API, _ []js.Value) []byte { return a.ClearParams() }, errorObject},
+	{"variant", (*API).jsVariant, errorObject},
+	{"compareVariants", (*API).jsCompareVariants, errorObject},
+	{"explain", (*API).jsExplain, errorObject},
+	{"sweep", (*API).jsSweep, errorObject},
+	{"whatIf", (*API).jsWhatIf, errorObject},
+}
+
+// calculator returns a new spiegel object holding the calculator's functions.
+func calculator(api *API) js.Value {
+	spiegel := js.Global().Get("Object").New()
+	spiegel.Set("version", Version)
+	spiegel.Set("syntheticParams", js.FuncOf(func(js.Value, []js.Value) any {
+		return string(api.SyntheticParams())
+	}))
+	addFuncs(spiegel, api, calculatorFuncs)
+	return spiegel
+}
+
+// addFuncs sets a function of spiegel for each of funcs, calling it on api.
+func addFuncs(spiegel js.Value, api *API, funcs []jsFunc) {
+	for _, f := range funcs {
+		spiegel.Set(f.name, export(func(args []js.Value) []byte { return f.method(api, args) },
+			f.fail))
+	}
 }
 
 // jsLoadParams is loadParams(text) or loadParams(text, pin).
@@ -74,39 +106,6 @@ func (a *API) jsLoadParams(args []js.Value) []byte {
 	return a.LoadParams([]byte(args[0].String()), pin)
 }
 
-// textAndOptions calls method(text, options) for validate(csv, options) and
-// recalibrate(csv, options): a string and an object.
-func textAndOptions(args []js.Value, name string, method func(text, opts []byte) []byte) []byte {
-	if err := wantArgs(name, args, "csv", "options"); err != nil {
-		return errorObject("", err)
-	}
-	text, err := stringArg(name, "csv", args[0])
-	if err != nil {
-		return errorObject("", err)
-	}
-	opts, err := jsonArg(name, "options", args[1])
-	if err != nil {
-		return errorObject("", err)
-	}
-	return method([]byte(text), opts)
-}
-
-// jsLoadModel is loadModel(definition, golden): two texts.
-func (a *API) jsLoadModel(args []js.Value) []byte {
-	if err := wantArgs("loadModel", args, "definition", "golden"); err != nil {
-		return errorObject("", err)
-	}
-	def, err := stringArg("loadModel", "definition", args[0])
-	if err != nil {
-		return errorObject("", err)
-	}
-	golden, err := stringArg("loadModel", "golden", args[1])
-	if err != nil {
-		return errorObject("", err)
-	}
-	return a.LoadModel([]byte(def), []byte(golden))
-}
-
 // jsVariant is variant(group, case).
 func (a *API) jsVariant(args []js.Value) []byte {
 	group, data, err := idAndJSON("variant", args, "case")
@@ -114,6 +113,15 @@ func (a *API) jsVariant(args []js.Value) []byte {
 		return errorObject(group, err)
 	}
 	return a.Variant(group, data)
+}
+
+// jsCompareVariants is compareVariants(group, case).
+func (a *API) jsCompareVariants(args []js.Value) []byte {
+	group, data, err := idAndJSON("compareVariants", args, "case")
+	if err != nil {
+		return errorObject(group, err)
+	}
+	return a.CompareVariants(group, data)
 }
 
 // jsExplain is explain(id, case).
@@ -155,37 +163,6 @@ func (a *API) jsWhatIf(args []js.Value) []byte {
 		return errorObject(id, err)
 	}
 	return a.WhatIf(id, before, after)
-}
-
-// jsNumbers is numbers(id).
-func (a *API) jsNumbers(args []js.Value) []byte {
-	if err := wantArgs("numbers", args, "id"); err != nil {
-		return errorObject("", err)
-	}
-	id, err := stringArg("numbers", "id", args[0])
-	if err != nil {
-		return errorObject("", err)
-	}
-	return a.Numbers(id)
-}
-
-// jsFaultDemo is faultDemo(id, fault, cases, minMove).
-func (a *API) jsFaultDemo(args []js.Value) []byte {
-	if err := wantArgs("faultDemo", args, "id", "fault", "cases", "minMove"); err != nil {
-		return errorObject("", err)
-	}
-	id, fault, err := idAndJSON("faultDemo", args[:2], "fault")
-	if err != nil {
-		return errorObject(id, err)
-	}
-	cases, err := jsonArg("faultDemo", "cases", args[2])
-	if err != nil {
-		return errorObject(id, err)
-	}
-	if args[3].Type() != js.TypeNumber {
-		return errorObject(id, errors.New("faultDemo: minMove has to be a number"))
-	}
-	return a.FaultDemo(id, fault, cases, args[3].Float())
 }
 
 // jsModels is models().

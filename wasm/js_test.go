@@ -5,6 +5,7 @@ package wasm
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -146,5 +147,73 @@ func TestJSUnavailable(t *testing.T) {
 func TestJSRegisterNil(t *testing.T) {
 	if err := Register(nil); err == nil {
 		t.Error("Register(nil) = nil, want an error")
+	}
+}
+
+// TestJSRegisterCoreLeavesOutTheStudio checks that RegisterCore sets spiegel to the
+// calculator's functions without the studio's, which RegisterAs adds under its name.
+func TestJSRegisterCoreLeavesOutTheStudio(t *testing.T) {
+	_, api := builtin(t)
+	if err := RegisterCore(api); err != nil {
+		t.Fatalf("RegisterCore: %v", err)
+	}
+	core := js.Global().Get("spiegel")
+	for _, f := range calculatorFuncs {
+		if core.Get(f.name).Type() != js.TypeFunction {
+			t.Errorf("after RegisterCore, spiegel.%s is %v, want a function", f.name,
+				core.Get(f.name).Type())
+		}
+	}
+	for _, f := range studioFuncs {
+		if !core.Get(f.name).IsUndefined() {
+			t.Errorf("after RegisterCore, spiegel.%s is %v, want undefined", f.name,
+				core.Get(f.name).Type())
+		}
+	}
+	if got := core.Call("models"); !isArray(got) || got.Length() == 0 {
+		t.Errorf("core spiegel.models() = %v, want a non-empty array", got.Type())
+	}
+
+	if err := RegisterAs(api, "spiegelStudio"); err != nil {
+		t.Fatalf("RegisterAs: %v", err)
+	}
+	defer js.Global().Delete("spiegelStudio")
+	whole := js.Global().Get("spiegelStudio")
+	for _, f := range append(append([]jsFunc(nil), calculatorFuncs...), studioFuncs...) {
+		if whole.Get(f.name).Type() != js.TypeFunction {
+			t.Errorf("after RegisterAs, spiegelStudio.%s is %v, want a function", f.name,
+				whole.Get(f.name).Type())
+		}
+	}
+	if RegisterCore(nil) == nil || RegisterAs(nil, "x") == nil {
+		t.Error("RegisterCore(nil) or RegisterAs(nil) = nil, want an error")
+	}
+}
+
+// TestJSFunctionSplit names every function of the whole engine and the engine that
+// has it, so that a function added to neither table, or to the wrong one, fails:
+// compareVariants is the calculator's (the page's side-by-side view of a group's
+// variants), the validation, recalibration and fault functions the studio's.
+func TestJSFunctionSplit(t *testing.T) {
+	want := map[string][]string{
+		"calculator": {"models", "describe", "score", "scoreMany", "loadParams", "clearParams",
+			"variant", "compareVariants", "explain", "sweep", "whatIf"},
+		"studio": {"numbers", "faultDemo", "validate", "recalibrate", "loadModel",
+			"population", "syntheticPopulation", "clearPopulation", "exchanges",
+			"faultStart", "faultStep", "faultResult"},
+	}
+	got := map[string][]string{}
+	for engine, funcs := range map[string][]jsFunc{"calculator": calculatorFuncs,
+		"studio": studioFuncs} {
+		for _, f := range funcs {
+			got[engine] = append(got[engine], f.name)
+		}
+	}
+	for engine := range want {
+		slices.Sort(want[engine])
+		slices.Sort(got[engine])
+		if !slices.Equal(got[engine], want[engine]) {
+			t.Errorf("%s functions = %q, want %q", engine, got[engine], want[engine])
+		}
 	}
 }

@@ -13,7 +13,8 @@ import (
 func (a *API) LoadParams(data []byte, pin string) (out []byte) {
 	defer recoverInto(&out, errorObject, "")
 	if a.err != nil {
-		return encodeOr(scoring.Report("", nil, a.err), "")
+		res, err := scoring.VerifyReportJSON.Encode(scoring.Report("", nil, a.err))
+		return orError(res, err, "")
 	}
 	set, err := scoring.VerifyParameters(a.base, data, pin)
 	if err == nil {
@@ -21,7 +22,8 @@ func (a *API) LoadParams(data []byte, pin string) (out []byte) {
 		a.cat = a.base.WithParams(set)
 		a.mu.Unlock()
 	}
-	return encodeOr(scoring.Report("", set, err), "")
+	res, err := scoring.VerifyReportJSON.Encode(scoring.Report("", set, err))
+	return orError(res, err, "")
 }
 
 // ClearParams unbinds any parameter file, so that the templates refuse to compute
@@ -56,7 +58,8 @@ func (a *API) Variant(group string, caseJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(group, err)
 	}
-	return encodeOr(g.ChooseVariant(c), group)
+	res, err := scoring.VariantRecordJSON.Encode(g.ChooseVariant(c))
+	return orError(res, err, group)
 }
 
 // CompareVariants scores a case (a JSON object) with every variant of a group and
@@ -77,7 +80,8 @@ func (a *API) CompareVariants(group string, caseJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(group, err)
 	}
-	return encodeOr(scoring.CompareVariants(cat, g, c), group)
+	res, err := scoring.VariantComparisonJSON.Encode(scoring.CompareVariants(cat, g, c))
+	return orError(res, err, group)
 }
 
 // errNoParamsText reports a parameter file passed as something other than text.

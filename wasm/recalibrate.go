@@ -52,7 +52,8 @@ func (a *API) Recalibrate(csv, opts []byte) (out []byte) {
 		res.Params, res.ParamsFileName, res.ParamsSHA256 = string(doc), id+".params.json",
 			set.SHA256
 	}
-	return encodeOr(res, id)
+	out, err = scoring.RecalibrationResultJSON.Encode(res)
+	return orError(out, err, id)
 }
 
 // ModelReport is the result of LoadModel: whether the definition loaded and
@@ -67,7 +68,8 @@ func (a *API) LoadModel(definition, golden []byte) (out []byte) {
 	defer recoverInto(&out, errorObject, "")
 	m, err := a.verifyModel(definition, golden)
 	if err != nil {
-		return encodeOr(ModelReport{Error: err.Error()}, "")
+		res, err := scoring.ModelReportJSON.Encode(ModelReport{Error: err.Error()})
+		return orError(res, err, "")
 	}
 	a.mu.Lock()
 	if a.loaded == nil {
@@ -76,8 +78,10 @@ func (a *API) LoadModel(definition, golden []byte) (out []byte) {
 	a.loaded[m.ID()] = m
 	a.mu.Unlock()
 	s := m.Summarize()
-	return encodeOr(ModelReport{Passed: true, Model: s.ID, Name: s.Name, Version: s.Version,
-		DefinitionSHA256: m.SHA256(), Synthetic: s.Synthetic, Notice: s.Notice}, s.ID)
+	res, err := scoring.ModelReportJSON.Encode(ModelReport{Passed: true, Model: s.ID,
+		Name: s.Name, Version: s.Version, DefinitionSHA256: m.SHA256(),
+		Synthetic: s.Synthetic, Notice: s.Notice})
+	return orError(res, err, s.ID)
 }
 
 // verifyModel loads a definition and checks its golden cases.

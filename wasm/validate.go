@@ -37,7 +37,9 @@ func (a *API) Validate(csv, opts []byte) (out []byte) {
 		if err != nil {
 			return errorObject(o.Model, err)
 		}
-		return encodeOr(scoring.ValidationResult{File: o.File, Validation: *v}, o.Model)
+		res, err := scoring.ValidationResultJSON.Encode(scoring.ValidationResult{File: o.File,
+			Validation: *v})
+		return orError(res, err, o.Model)
 	}
 	other, err := a.resolve(o.Compare, o.CompareParams)
 	if err != nil {
@@ -47,7 +49,9 @@ func (a *API) Validate(csv, opts []byte) (out []byte) {
 	if err != nil {
 		return errorObject(o.Model, err)
 	}
-	return encodeOr(scoring.ComparisonResult{File: o.File, Comparison: *cmp}, o.Model)
+	res, err := scoring.ComparisonResultJSON.Encode(scoring.ComparisonResult{File: o.File,
+		Comparison: *cmp})
+	return orError(res, err, o.Model)
 }
 
 // prepare decodes the options, finds the model and reads the data.

@@ -22,5 +22,6 @@ func (a *API) WhatIf(id string, beforeJSON, afterJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
-	return encodeOr(scoring.WhatIfIn(a.catalog(), m, before, after), id)
+	res, err := scoring.WhatIfRecordJSON.Encode(scoring.WhatIfIn(a.catalog(), m, before, after))
+	return orError(res, err, id)
 }

@@ -24,9 +24,11 @@ import (
 //   - each <script src> is removed and its file appended, in the same order, as an
 //     inline <script> at the end of <body> (inline scripts cannot be deferred, and
 //     app.js needs the page above it);
-//   - the engine, WasmFile, goes before them as a data block, <script
+//   - the engine goes before them as a data block, <script
 //     type="application/octet-stream" id="spiegel-wasm">, in base64, which app.js
-//     reads instead of fetching;
+//     reads instead of fetching: the whole engine, StudioWasmFile, so that the
+//     studio is there from the start (a file read from disk gains nothing from
+//     loading it later);
 //   - the page's Content-Security-Policy is replaced by SingleCSP, which admits
 //     those inline scripts and styles by their SHA-256 and allows no connection;
 //   - the footer shows the bundle SHA-256 (see Bundle).
@@ -34,8 +36,14 @@ import (
 // The files are copied byte for byte, so that each can be checked with sha256sum
 // against the site's files.
 
-// WasmFile is the engine's file name in the built site, as app.js fetches it.
+// WasmFile is the file name of the calculator's engine in the built site, which the
+// served page loads (as WasmScript).
 const WasmFile = "spiegel.wasm"
+
+// StudioWasmFile is the file name of the whole engine, the calculator's functions
+// and the studio's, which the served page loads when the studio is first opened
+// (as StudioScript), and which the single file carries.
+const StudioWasmFile = "spiegel-studio.wasm"
 
 // wasmBlockID is the id of the data block holding the engine; app.js looks for it.
 const wasmBlockID = "spiegel-wasm"
@@ -74,7 +82,7 @@ func SingleTextFor(lang string) SingleText {
 // NAME...` prints for them, names in byte order, one "HEX  NAME" line each; SHA256
 // is the hex SHA-256 of Manifest. So, in the folder of the built site,
 //
-//	sha256sum app.js spiegel.wasm style.css wasm_exec.js | sha256sum
+//	sha256sum app.js spiegel-studio.wasm style.css wasm_exec.js | sha256sum
 //
 // prints SHA256 (for the files of today's page), which the page shows.
 type Bundle struct {
@@ -117,7 +125,7 @@ func CSPHash(s string) string {
 }
 
 // RenderSingle renders the page as one self-contained HTML document, reading the
-// files it loads and WasmFile from site, the built site (make build). It returns
+// files it loads and StudioWasmFile from site, the built site (make build). It returns
 // the document and its bundle.
 func RenderSingle(ctx context.Context, p Page, site fs.FS, st SingleText) ([]byte, Bundle, error) {
 	var buf bytes.Buffer
@@ -162,7 +170,7 @@ func (in *inliner) inline(doc *html.Node, st SingleText) (Bundle, error) {
 			return Bundle{}, err
 		}
 	}
-	wasm, err := in.read(WasmFile)
+	wasm, err := in.read(StudioWasmFile)
 	if err != nil {
 		return Bundle{}, err
 	}

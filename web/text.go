@@ -68,6 +68,9 @@ type JSText struct {
 	EngineLoading string `json:"engine_loading"`
 	EngineReady   string `json:"engine_ready"`
 	EngineFailed  string `json:"engine_failed"` // {reason}
+	// StudioFailed is the error of a studio function (validation, recalibration,
+	// the fault demonstration) whose engine, loaded when first used, did not load.
+	StudioFailed string `json:"studio_failed"` // {reason}
 
 	ResultFor       string `json:"result_for"` // {model}
 	Horizon         string `json:"horizon"`
@@ -252,6 +255,7 @@ var English = Text{
 		EngineLoading: "Loading the calculation engine…",
 		EngineReady:   "Calculation engine ready.",
 		EngineFailed:  "The calculation engine could not be loaded, so nothing can be computed: {reason}",
+		StudioFailed:  "The engine of the validation studio and the fault demonstration could not be loaded (the calculator still works): {reason}",
 
 		ResultFor:       "Result: {model}",
 		Horizon:         "Horizon",

@@ -55,6 +55,7 @@ var Dutch = Text{
 		EngineLoading: "De rekenmodule wordt geladen…",
 		EngineReady:   "Rekenmodule gereed.",
 		EngineFailed:  "De rekenmodule kon niet worden geladen, dus er kan niets worden berekend: {reason}",
+		StudioFailed:  "De rekenmodule van de validatiestudio en de foutdemonstratie kon niet worden geladen (de calculator werkt nog wel): {reason}",
 
 		ResultFor:       "Uitkomst: {model}",
 		Horizon:         "Termijn",

@@ -17,28 +17,31 @@ import (
 var heavy = []string{"fmt", "encoding/json", "encoding/csv", "encoding/binary", "time",
 	"regexp", "crypto/sha256", "reflect", "os", "embed"}
 
-// TestEngineDependencies fails when the js/wasm build of the engine links one of
+// TestEngineDependencies fails when the js/wasm build of either engine, the
+// calculator's (this command) or the whole one (spiegel-studio-wasm), links one of
 // the heavy packages again.
 func TestEngineDependencies(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go list")
 	}
-	cmd := exec.Command("go", "list", "-deps", ".")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list -deps: %v", err)
-	}
-	deps := map[string]bool{}
-	for _, p := range strings.Fields(string(out)) {
-		deps[p] = true
-	}
-	if !deps["spiegel/scoring"] {
-		t.Fatalf("go list -deps does not list spiegel/scoring:\n%s", out)
-	}
-	for _, p := range heavy {
-		if deps[p] {
-			t.Errorf("the wasm engine depends on %s", p)
+	for _, pkg := range []string{".", "../spiegel-studio-wasm"} {
+		cmd := exec.Command("go", "list", "-deps", pkg)
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", pkg, err)
+		}
+		deps := map[string]bool{}
+		for _, p := range strings.Fields(string(out)) {
+			deps[p] = true
+		}
+		if !deps["spiegel/scoring"] {
+			t.Fatalf("go list -deps %s does not list spiegel/scoring:\n%s", pkg, out)
+		}
+		for _, p := range heavy {
+			if deps[p] {
+				t.Errorf("the wasm engine %s depends on %s", pkg, p)
+			}
 		}
 	}
 }

@@ -1,41 +1,27 @@
-// Command spiegel-wasm is the calculator's engine for the browser: it loads the
-// built-in models and sets window.spiegel (see package wasm), then waits for calls.
-// Build it with GOOS=js GOARCH=wasm; built for any other platform it exits with a
-// message.
+// Command spiegel-wasm is the calculator's engine for the browser (spiegel.wasm): it
+// loads the built-in models and sets window.spiegel to the calculator's functions
+// (wasm.RegisterCore), then waits for calls. The studio's functions (validation,
+// recalibration, fault demonstration) are in the whole engine, spiegel-studio-wasm,
+// which the page loads only when they are opened; leaving them out keeps this
+// download small (see the size budget in the Makefile). Build it with GOOS=js
+// GOARCH=wasm; built for any other platform it exits with a message.
 //
 // It reports on standard error, which the browser shows in its console, with the
 // built-in println rather than fmt, os or log/slog: each of those would add to the
 // download (fmt about 0.7 MB raw, os and the time package it needs about 0.3 MB) for
-// two messages. See the size budget in the Makefile.
+// two messages.
 package main
 
-import (
-	"spiegel/scoring"
-	"spiegel/wasm"
-)
+import "spiegel/wasm"
 
 func main() {
-	if err := wasm.Register(newAPI()); err != nil {
+	api, err := wasm.NewBuiltin()
+	if err != nil {
+		println("spiegel-wasm: " + err.Error())
+	}
+	if err := wasm.RegisterCore(api); err != nil {
 		println("spiegel-wasm: " + err.Error())
 		return
 	}
 	select {}
 }
-
-// newAPI returns the API over the built-in models or, when they fail to load, one
-// whose every function returns the reason, for the page to show.
-func newAPI() *wasm.API {
-	cat, err := scoring.Builtin()
-	if err != nil {
-		err = loadError{err}
-		println("spiegel-wasm: " + err.Error())
-		return wasm.Unavailable(err)
-	}
-	return wasm.New(cat)
-}
-
-// loadError is why the built-in models did not load.
-type loadError struct{ err error }
-
-func (e loadError) Error() string { return "load built-in models: " + e.err.Error() }
-func (e loadError) Unwrap() error { return e.err }

@@ -99,7 +99,8 @@ func (g *gen) header() {
 
 }
 
-// entryPoints writes AppendJSON, DecodeJSON, decodeStrict and marshalIndent.
+// entryPoints writes AppendJSON, DecodeJSON, decodeStrict and marshalIndent, and the
+// JSON form of each of their types.
 func (g *gen) entryPoints() {
 	g.p("")
 	g.p("// AppendJSON appends v encoded as encoding/json's Encoder encodes it with")
@@ -139,6 +140,8 @@ func (g *gen) entryPoints() {
 	g.p(`return indentJSON(w.b, " "), nil`)
 	g.p("}")
 
+	g.forms()
+
 	g.decodeEntry("decodeStrict", false, strictTypes,
 		"decodeStrict decodes one JSON document into v, refusing unknown fields, duplicate\n"+
 			"// keys, nesting deeper than maxDepth, trailing data and documents over\n"+
@@ -147,6 +150,42 @@ func (g *gen) entryPoints() {
 		"DecodeJSON decodes one JSON document into v as json.Unmarshal does, ignoring\n"+
 			"// unknown fields but refusing duplicate keys, nesting deeper than 64 and trailing\n"+
 			"// data. v is a pointer to one of the types below.")
+}
+
+// forms writes one JSON value per type: exported for AppendJSON's and DecodeJSON's
+// types, unexported for the documents, so that a program that names only some of
+// them links only their descriptions (AppendJSON's switch links them all).
+func (g *gen) forms() {
+	g.p("")
+	g.p("// The JSON forms of AppendJSON's and DecodeJSON's types, and of the documents that")
+	g.p("// decodeStrict reads.")
+	g.p("var (")
+	seen := map[reflect.Type]bool{}
+	for _, list := range [][]any{apiTypes, laxTypes, strictTypes} {
+		for _, x := range list {
+			t := reflect.TypeOf(x)
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			name := mangle(t) + "JSON"
+			if !isIn(apiTypes, t) && !isIn(laxTypes, t) {
+				name = strings.ToLower(name[:1]) + name[1:]
+			}
+			g.p("%s = JSON[%s]{%s}", name, goType(t), g.desc(t))
+		}
+	}
+	g.p(")")
+}
+
+// isIn reports whether list holds a value of type t.
+func isIn(list []any, t reflect.Type) bool {
+	for _, x := range list {
+		if reflect.TypeOf(x) == t {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *gen) decodeEntry(name string, lax bool, types []any, doc string) {

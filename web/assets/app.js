@@ -1,4 +1,5 @@
-// app.js: the glue between the page and the engine. It loads spiegel.wasm, shows
+// app.js: the glue between the page and the engine. It loads spiegel.wasm (and the
+// whole engine, spiegel-studio.wasm, when the studio is first opened), shows
 // the form of the chosen model, sends the form's values to window.spiegel.score and
 // shows what the engine returns. It does no maths of its own, writes nothing to the
 // URL, to storage or to the console about a case, and builds every element with
@@ -122,16 +123,19 @@
 
   // Engine loading.
 
-  // instantiate compiles the engine from the base64 text the page carries: the
-  // single file (make single) holds it in the data block #spiegel-wasm, the served
-  // site loads spiegel-wasm.js, which sets globalThis.spiegelWasm. Neither way
-  // fetches anything, so the page's policy forbids every connection.
-  function instantiate(go) {
-    const block = document.getElementById("spiegel-wasm");
-    const b64 = block ? block.textContent.trim() : globalThis.spiegelWasm;
+  // single is whether the page is the single file, whose engine is the whole one.
+  const single = document.getElementById("spiegel-wasm") !== null;
+
+  // engineText returns the engine's base64 text, which the page carries: the single
+  // file (make single) holds it in the data block #spiegel-wasm, the served site
+  // loads spiegel-wasm.js, which sets globalThis.spiegelWasm. Neither way fetches
+  // anything, so the page's policy forbids every connection.
+  function engineText() {
+    const b64 = single ? document.getElementById("spiegel-wasm").textContent.trim()
+      : globalThis.spiegelWasm;
     delete globalThis.spiegelWasm;
     if (typeof b64 !== "string") throw new Error("spiegel-wasm.js did not load");
-    return WebAssembly.instantiate(fromBase64(b64), go.importObject);
+    return b64;
   }
 
   // fromBase64 decodes base64 text to bytes, natively where the browser can.
@@ -143,12 +147,12 @@
     return bytes;
   }
 
-  // waitForAPI resolves once globalThis.spiegel exists, or rejects after a while.
-  function waitForAPI(exited) {
+  // waitFor resolves with globalThis[name] once it exists, or rejects after a while.
+  function waitFor(name, exited) {
     return new Promise((resolve, reject) => {
       const started = Date.now();
       const poll = () => {
-        if (globalThis.spiegel) resolve();
+        if (globalThis[name]) resolve(globalThis[name]);
         else if (exited.done) reject(new Error("the engine stopped before it started"));
         else if (Date.now() - started > 10000) reject(new Error("the engine did not start"));
         else setTimeout(poll, 10);
@@ -157,20 +161,113 @@
     });
   }
 
-  // loadEngine runs the wasm program and resolves once window.spiegel answers.
-  async function loadEngine() {
+  // run starts a wasm program from its base64 text and resolves with the object it
+  // sets as globalThis[name], which it takes off globalThis.
+  async function run(b64, name) {
     if (typeof Go !== "function") throw new Error("wasm_exec.js did not load");
     const go = new Go();
-    const { instance } = await instantiate(go);
+    const { instance } = await WebAssembly.instantiate(fromBase64(b64), go.importObject);
     const exited = { done: false };
     go.run(instance).finally(() => { exited.done = true; });
-    await waitForAPI(exited);
+    const api = await waitFor(name, exited);
+    delete globalThis[name];
+    return api;
+  }
+
+  // loadEngine runs the engine and resolves once window.spiegel answers. The served
+  // site's engine is the calculator's (spiegel.wasm), which sets spiegel; the single
+  // file's is the whole engine (spiegel-studio.wasm), which sets spiegelStudio.
+  async function loadEngine() {
+    globalThis.spiegel = await run(engineText(), single ? "spiegelStudio" : "spiegel");
 
     // An engine whose models failed to load answers every call with the reason.
     const models = plain(globalThis.spiegel.models());
     if (!Array.isArray(models)) {
       throw new Error(models && models.error ? models.error : "no models");
     }
+    if (!single) prepareStudio(globalThis.spiegel);
+  }
+
+  // The studio's engine.
+  //
+  // The calculator's engine leaves out the studio's functions (validation,
+  // recalibration, the fault demonstration), which the whole engine,
+  // spiegel-studio.wasm, adds. The page loads it when the studio is first opened
+  // (spiegelPage.studio), binds in it the parameter file bound in the calculator's
+  // engine, if any, and makes it window.spiegel, so that every later call, the
+  // calculator's too, goes to it. Until then window.spiegel's studio functions load
+  // it first and answer with a Promise, of an error record when it does not load.
+
+  // STUDIO names the studio's functions.
+  const STUDIO = ["numbers", "faultDemo", "validate", "recalibrate", "loadModel",
+    "population", "syntheticPopulation", "clearPopulation", "exchanges", "faultStart",
+    "faultStep", "faultResult"];
+  let studio = null; // the promise of the whole engine, once asked for
+  let params = null; // the arguments of the last loadParams that passed
+
+  // prepareStudio notes which parameter file the calculator's engine binds, and
+  // gives it the studio's functions as stand-ins that load the whole engine.
+  function prepareStudio(core) {
+    const load = core.loadParams;
+    const clear = core.clearParams;
+    core.loadParams = (...args) => {
+      const r = load(...args);
+      if (r && r.passed) params = args;
+      return r;
+    };
+    core.clearParams = (...args) => {
+      params = null;
+      return clear(...args);
+    };
+    for (const name of STUDIO) {
+      core[name] = (...args) => loadStudio().then(() => globalThis.spiegel[name](...args),
+        studioFailed);
+    }
+  }
+
+  // studioFailed is the answer of a studio function whose engine did not load: an
+  // error record, as the engine's own functions answer, so that the caller shows it
+  // in the page and the Promise is never rejected.
+  function studioFailed(err) {
+    const reason = err && err.message ? err.message : String(err);
+    return { model: "", error: fill(text.studio_failed, { reason }) };
+  }
+
+  // loadStudio resolves once window.spiegel is the whole engine (in the single file,
+  // once the engine is ready); a failed load may be tried again.
+  function loadStudio() {
+    if (!studio) {
+      studio = single ? engine : engine.then(startStudio);
+      studio.catch(() => { studio = null; });
+    }
+    return studio;
+  }
+
+  // startStudio runs the whole engine, binds the parameter file in it and makes it
+  // window.spiegel.
+  async function startStudio() {
+    const whole = await run(await studioText(), "spiegelStudio");
+    if (params) whole.loadParams(...params);
+    globalThis.spiegel = whole;
+  }
+
+  // studioText adds spiegel-studio-wasm.js to the page, a script like
+  // spiegel-wasm.js, so that nothing is fetched, and resolves with the whole engine
+  // in base64, which it sets as globalThis.spiegelStudioWasm.
+  function studioText() {
+    return new Promise((resolve, reject) => {
+      const failed = () => reject(new Error("spiegel-studio-wasm.js did not load"));
+      const script = document.createElement("script");
+      script.src = "spiegel-studio-wasm.js";
+      script.onerror = failed;
+      script.onload = () => {
+        const b64 = globalThis.spiegelStudioWasm;
+        delete globalThis.spiegelStudioWasm;
+        if (typeof b64 === "string") resolve(b64);
+        else failed();
+      };
+      document.head.append(script);
+    });
   }
 
   // engineReady enables the Calculate buttons, runs the hooks of the other scripts
@@ -541,6 +638,9 @@
       if (root.dataset.engine === "ready") hook();
       else readyHooks.push(hook);
     },
+    // studio resolves once window.spiegel has the studio's functions (see
+    // loadStudio); validate.js and faults.js call it when their section is opened.
+    studio: () => loadStudio(),
   });
 
   // Wiring.
@@ -564,6 +664,8 @@
     return Array.from(form.elements).some((c) => {
       if (c.type === "checkbox" || c.type === "radio") return c.checked !== c.defaultChecked;
       if (c.tagName === "SELECT") {
+        // A list not filled yet (the studio's, until its engine is there) is untouched.
+        if (!c.options.length) return false;
         const first = Array.from(c.options).findIndex((o) => o.defaultSelected);
         return c.selectedIndex !== Math.max(first, 0);
       }
@@ -577,5 +679,6 @@
     if (Array.from(document.forms).some(edited)) ev.preventDefault();
   });
   showModel(picker.value);
-  loadEngine().then(engineReady, engineFailed);
+  const engine = loadEngine();
+  engine.then(engineReady, engineFailed);
 })();

@@ -85,10 +85,23 @@
       ev.preventDefault();
       run(ui);
     });
+    // The lists need the studio's engine, which the page loads when the section is
+    // first used (pointed at or focused), not merely scrolled past; every call made
+    // before it is there waits for it.
     page.onReady(() => {
       for (const c of [ui.file, ui.generate, ui.run]) c.disabled = false;
-      fillChoices(ui);
+      firstUse(root, () => fillChoices(ui));
     });
+  }
+
+  // firstUse calls fn once, when e is first pointed at or takes the focus.
+  function firstUse(e, fn) {
+    const events = ["pointerdown", "focusin"];
+    const once = () => {
+      for (const ev of events) e.removeEventListener(ev, once);
+      fn();
+    };
+    for (const ev of events) e.addEventListener(ev, once);
   }
 
   // chosenKind is "exchange" or "replace".
@@ -117,15 +130,20 @@
   }
 
   // fillChoices lists the exchanges and numbers of the chosen model.
-  function fillChoices(ui) {
-    const xs = plain(globalThis.spiegel.exchanges(ui.model.value));
+  async function fillChoices(ui) {
+    const xs = plain(await globalThis.spiegel.exchanges(ui.model.value));
     ui.exchanges = Array.isArray(xs) ? xs : [];
+    // An engine that did not load answers with an error record: say so.
+    if (xs && xs.error) {
+      ui.status.replaceChildren(el("p", { class: "faults-error", role: "alert",
+        "data-testid": "faults-engine-error", text: xs.error }));
+    }
     ui.exchange.replaceChildren(...(ui.exchanges.length
       ? ui.exchanges.map((x, i) => el("option", { value: i,
         text: (x.input ? x.input + ": " : "") +
           fill(text.faults_exchange_option, { a: x.a_label, b: x.b_label }) }))
       : [el("option", { value: "", text: text.faults_no_exchange })]));
-    fillNumbers(ui);
+    await fillNumbers(ui);
     if (!ui.exchanges.length && chosenKind(ui) === "exchange") {
       ui.kinds.find((k) => k.value === "replace").checked = true;
     }
@@ -134,9 +152,9 @@
 
   // fillNumbers lists every number of the chosen model with its source, keeping
   // the number chosen before.
-  function fillNumbers(ui) {
+  async function fillNumbers(ui) {
     const chosen = ui.number.value;
-    const ns = plain(globalThis.spiegel.numbers(ui.model.value));
+    const ns = plain(await globalThis.spiegel.numbers(ui.model.value));
     ui.numbers = Array.isArray(ns) ? ns : [];
     ui.number.replaceChildren(...ui.numbers.map((n) => el("option", { value: n.path,
       text: fill(text.faults_number_option, { at: n.ref ? n.ref.at : "", path: n.path,
@@ -168,7 +186,7 @@
         text: fill(text.faults_read_failed, { reason }) }));
       return;
     }
-    const pop = plain(globalThis.spiegel.population(body));
+    const pop = plain(await globalThis.spiegel.population(body));
     if (pop.error) {
       ui.population = null;
       ui.status.replaceChildren(el("p", { class: "faults-error", role: "alert",
@@ -193,9 +211,9 @@
   }
 
   // draw has the engine draw fictional cases for the chosen model, and shows how.
-  function draw(ui) {
+  async function draw(ui) {
     cancel(ui);
-    const pop = plain(globalThis.spiegel.syntheticPopulation(ui.model.value,
+    const pop = plain(await globalThis.spiegel.syntheticPopulation(ui.model.value,
       whole(ui.n.value.trim()), whole(ui.seed.value.trim())));
     if (pop.error) {
       ui.population = null;
@@ -284,8 +302,8 @@
     }
     const choice = chosenFault(ui);
     if (choice.error) return fail(ui, choice.error, choice.control);
-    let p = plain(globalThis.spiegel.faultStart(id, choice.fault,
-      page.decimalPoint(ui.minMove.value.trim())));
+    const minMove = page.decimalPoint(ui.minMove.value.trim());
+    let p = plain(await globalThis.spiegel.faultStart(id, choice.fault, minMove));
     if (p.error) return fail(ui, p.error, controlFor(ui, p.error));
     ui.run.disabled = true;
     ui.progress.hidden = false;
@@ -293,13 +311,13 @@
     while (p.done < p.total) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (token !== ui.token) return undefined;
-      p = plain(globalThis.spiegel.faultStep(STEP));
+      p = plain(await globalThis.spiegel.faultStep(STEP));
       if (p.error) return fail(ui, p.error);
       showProgress(ui, p, text.faults_running);
     }
     showProgress(ui, p, text.faults_done);
     ui.run.disabled = false;
-    const res = plain(globalThis.spiegel.faultResult());
+    const res = plain(await globalThis.spiegel.faultResult());
     if (res.error) return fail(ui, res.error);
     return ui.result.replaceChildren(report(res, d, choice.words));
   }

@@ -1,7 +1,8 @@
 // validate.js: the validation studio. It reads a CSV file of cases chosen by the
 // user (in the page only: File.text, never a request), lets the user map its columns
 // to the model's inputs and outcome, and asks window.spiegel.validate for the
-// measures, which it shows as tables and a calibration plot drawn here in SVG.
+// measures (the studio's engine, loaded when the section is first opened), which it
+// shows as tables and a calibration plot drawn here in SVG.
 // window.spiegel.recalibrate makes a new model file, offered as local downloads
 // (Blob and a[download]); window.spiegel.loadModel verifies such a file against its
 // golden cases. Like app.js it does no maths (scaling a plot's axes aside), keeps
@@ -41,7 +42,10 @@
     const opening = ui.body.hidden;
     ui.body.hidden = !opening;
     ui.open.setAttribute("aria-expanded", String(opening));
-    if (opening) ui.file.focus();
+    if (opening) {
+      ui.file.focus();
+      loadStudio();
+    }
   });
   ui.file.addEventListener("change", readData);
   ui.model.addEventListener("change", modelChanged);
@@ -64,6 +68,13 @@
       ui.load, compute, ui.recal]) c.disabled = false;
     fillModels();
   });
+
+  // loadStudio has the page load the studio's engine, which validate, recalibrate
+  // and loadModel need, as soon as the section is opened; a call made before it is
+  // there waits for it.
+  function loadStudio() {
+    page.studio().catch((err) => showError(fill(text.val_failed, { message: err.message })));
+  }
 
   // Models and columns.
 
@@ -259,7 +270,7 @@
     const started = performance.now();
     await progress(text.val_reading);
     await progress(fill(text.val_computing, { rows: rowEstimate() }));
-    const v = plain(globalThis.spiegel.validate(state.data.body, o));
+    const v = plain(await globalThis.spiegel.validate(state.data.body, o));
     if (v.error) return fail(fill(text.val_failed, { message: v.error }));
     await progress(text.val_drawing);
     ui.result.append(...(v.models ? comparison(v) : single(v)));
@@ -523,7 +534,7 @@
     o.date = today();
     o.slope = ui.slope.checked;
     await progress(fill(text.val_computing, { rows: rowEstimate() }));
-    const r = plain(globalThis.spiegel.recalibrate(state.data.body, o));
+    const r = plain(await globalThis.spiegel.recalibrate(state.data.body, o));
     ui.progress.textContent = "";
     if (r.error) return fail(fill(text.val_failed, { message: r.error }));
     for (const u of state.urls) URL.revokeObjectURL(u);
@@ -571,7 +582,7 @@
     const texts = await Promise.all(files.map((f) => f.text()));
     const golden = texts.findIndex(isGolden);
     const def = golden === 0 ? texts[1] : texts[0];
-    const rep = plain(globalThis.spiegel.loadModel(def, golden < 0 ? "" : texts[golden]));
+    const rep = plain(await globalThis.spiegel.loadModel(def, golden < 0 ? "" : texts[golden]));
     ui.load.value = "";
     if (!rep.passed) {
       ui.loadStatus.textContent = fill(text.val_load_refused, { reason: rep.error });

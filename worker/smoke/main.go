@@ -37,6 +37,8 @@ var checks = []check{
 	{"GET", "/style.css", 200, "text/css; charset=utf-8"},
 	{"GET", "/spiegel-wasm.js", 200, "text/javascript; charset=utf-8"},
 	{"GET", "/spiegel.wasm", 200, "application/wasm"},
+	{"GET", "/spiegel-studio-wasm.js", 200, "text/javascript; charset=utf-8"},
+	{"GET", "/spiegel-studio.wasm", 200, "application/wasm"},
 	{"HEAD", "/spiegel.wasm", 200, "application/wasm"},
 	{"GET", "/spiegel.html", 200, "text/html; charset=utf-8"},
 	{"GET", "/no-such-file.js", 404, ""},

@@ -4,9 +4,10 @@
 //
 //	go run ./web/cmd/render -out static
 //
-// The wasm engine and wasm_exec.js are not written here; the Makefile builds and
-// copies them, before this runs, since the page loads the engine from
-// spiegel-wasm.js, which is written here from the built spiegel.wasm.
+// The wasm engines and wasm_exec.js are not written here; the Makefile builds and
+// copies them, before this runs, since the page loads the calculator's engine from
+// spiegel-wasm.js and the whole engine from spiegel-studio-wasm.js, which are
+// written here from the built spiegel.wasm and spiegel-studio.wasm.
 //
 // With -mode single it writes the same page as one self-contained HTML file, for
 // use from disk without a network (see web.RenderSingle), reading the built site
@@ -65,7 +66,7 @@ func run(out string) error {
 	if err := web.WriteWasmScript(out); err != nil {
 		return err
 	}
-	names = append(names, web.WasmScript)
+	names = append(names, web.WasmScript, web.StudioScript)
 	slog.Info("rendered", "out", out, "files", names, "models", len(cat.Models()))
 	return nil
 }

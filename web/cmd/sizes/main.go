@@ -1,20 +1,23 @@
 // Command sizes prints the size of every file of the built site, raw and as a
 // server would send it compressed (gzip -9, brotli at level 11), and, with -check,
-// fails when the WebAssembly engine is over its budget (issue 7):
+// fails when a WebAssembly engine (every .wasm file) is over its budget (issue 7):
 //
 //	go run ./web/cmd/sizes -dir static          # print
 //	go run ./web/cmd/sizes -dir static -check   # print and enforce the budget
 //
 // Sizes are in bytes; a KB is 1000 bytes and a MB 1,000,000. The page's total is
-// every file but the one-file builds (spiegel.html and spiegel.nl.html, which hold
-// them all again) and their .sha256 lines. The gzip size is what `gzip -9 -n` writes
-// (zlib's deflate at its best level, the usual measure), run as a command: Go's
-// compress/gzip compresses about 1.4% less well at its best level and is not what
-// servers use.
+// what the calculator page loads: every file but the one-file builds (spiegel.html
+// and spiegel.nl.html, which hold them all again), their .sha256 lines and the whole
+// engine (spiegel-studio.wasm and its script), which the page loads only when the
+// studio is opened; the total with the studio adds those. The gzip size is what
+// `gzip -9 -n` writes (zlib's deflate at its best level, the usual measure), run as
+// a command: Go's compress/gzip compresses about 1.4% less well at its best level
+// and is not what servers use.
 package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -28,25 +31,33 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// The engine's budget. TODO(size): issue 7 sets 800 KB gzip and 2.5 MB raw. h-perf
-// brought the engine to 0.79 MB gzip, 2.91 MB raw (from 4.94 MB) by dropping fmt,
-// encoding/json, reflect, time, crypto, regexp, embed and encoding/csv; merged with
-// the explanation panel, the validation studio and the fault demonstration (whose
-// code, in scoring and wasm, adds about 370 KB of wasm code and 210 KB of data) it is
-// 0.97 MB gzip, 3.61 MB raw (main before h-perf: 1.50 MB gzip, 5.64 MB raw). The
-// Go runtime is 1.9 MB of a bare syscall/js program. wasmGzipLimit and wasmRawLimit
-// hold the line reached, and the check fails above them, until the code shrinks
-// (see README, Performance).
+// The budget of every engine (issue 7).
 const (
 	wasmGzipBudget = 800_000
 	wasmRawBudget  = 2_500_000
-	wasmGzipLimit  = 1_000_000
-	wasmRawLimit   = 3_700_000
 )
+
+// held are the limits, above the budget, that an engine is held to until it meets
+// it, by file name: the check fails above them and reports the excess over the
+// budget below them. TODO(size): neither engine meets the raw budget. A bare
+// syscall/js program is 1.92 MB of wasm (the Go runtime alone 1.8 MB), and one that
+// only loads the built-in models (the JSON reader, validation, compilation, the
+// reference cases) and lists them 2.54 MB, so no engine that carries the models
+// fits in 2.5 MB: that needs a smaller runtime (TinyGo is not available here) or a
+// much smaller model loader. The calculator's engine (spiegel.wasm) met the gzip
+// budget when it was split off (792 KB) and is 8 KB over it since the merge of the
+// variant rule (refusal of the wrong variant, compareVariants, WhatIfIn), the error
+// codes and the relabelled-file check, all of which the calculator calls; the
+// whole engine, which the page loads only when the studio is opened, meets neither.
+// See README, Performance.
+var held = map[string]struct{ gzip, raw int }{
+	"spiegel.wasm":        {810_000, 2_850_000},
+	"spiegel-studio.wasm": {990_000, 3_550_000},
+}
 
 func main() {
 	dir := flag.String("dir", "static", "the built site")
-	check := flag.Bool("check", false, "fail when spiegel.wasm is over its budget")
+	check := flag.Bool("check", false, "fail when an engine (.wasm) is over its budget")
 	flag.Parse()
 	if err := run(*dir, *check); err != nil {
 		slog.Error("sizes", "err", err)
@@ -69,12 +80,18 @@ func run(dir string, check bool) error {
 	if !check {
 		return nil
 	}
+	var errs []error
+	engines := 0
 	for _, s := range sizes {
-		if s.name == "spiegel.wasm" {
-			return checkWasm(s)
+		if strings.HasSuffix(s.name, ".wasm") {
+			engines++
+			errs = append(errs, checkWasm(s))
 		}
 	}
-	return fmt.Errorf("no spiegel.wasm in %s: run make build", dir)
+	if engines == 0 {
+		return fmt.Errorf("no engine (.wasm) in %s: run make build", dir)
+	}
+	return errors.Join(errs...)
 }
 
 // measure reads and compresses every file of dir, in name order.
@@ -121,20 +138,31 @@ func compressed(data []byte) (int, int, error) {
 	return len(g), b.Len(), nil
 }
 
-// print writes the table and the page's total.
+// print writes the table, the page's total and the total with the studio.
 func print(sizes []size) {
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "file\traw\tgzip\tbrotli\t")
-	var total size
+	var page, studio size
 	for _, s := range sizes {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", s.name, s.raw, s.gzip, s.brotli)
-		if !oneFile(s.name) {
-			total.raw, total.gzip, total.brotli = total.raw+s.raw, total.gzip+s.gzip,
-				total.brotli+s.brotli
+		switch {
+		case oneFile(s.name):
+		case strings.HasPrefix(s.name, "spiegel-studio"):
+			studio = studio.plus(s)
+		default:
+			page = page.plus(s)
 		}
 	}
-	fmt.Fprintf(tw, "page total\t%d\t%d\t%d\t\n", total.raw, total.gzip, total.brotli)
+	fmt.Fprintf(tw, "page total\t%d\t%d\t%d\t\n", page.raw, page.gzip, page.brotli)
+	studio = studio.plus(page)
+	fmt.Fprintf(tw, "with the studio\t%d\t%d\t%d\t\n", studio.raw, studio.gzip,
+		studio.brotli)
 	tw.Flush()
+}
+
+// plus adds the sizes of t to s.
+func (s size) plus(t size) size {
+	return size{s.name, s.raw + t.raw, s.gzip + t.gzip, s.brotli + t.brotli}
 }
 
 // oneFile reports whether name is a one-file build (spiegel.html, spiegel.nl.html)
@@ -143,28 +171,30 @@ func oneFile(name string) bool {
 	return strings.HasPrefix(name, "spiegel.") && strings.Contains(name, ".html")
 }
 
-// checkWasm compares the engine with its budget: over a limit fails, over a budget
-// (but within its limit) is reported.
+// checkWasm compares an engine with the budget, or with its held limits while it
+// does not meet it: over a limit fails, over the budget (within a held limit) is
+// reported.
 func checkWasm(s size) error {
-	fmt.Printf("spiegel.wasm: %d bytes gzip, budget %d (held at %d); %d bytes raw, "+
-		"budget %d (held at %d)\n", s.gzip, wasmGzipBudget, wasmGzipLimit, s.raw,
-		wasmRawBudget, wasmRawLimit)
-	if s.gzip > wasmGzipLimit {
-		return fmt.Errorf("spiegel.wasm is %d bytes gzip, over the limit of %d", s.gzip,
-			wasmGzipLimit)
+	lim, isHeld := held[s.name]
+	if !isHeld {
+		lim.gzip, lim.raw = wasmGzipBudget, wasmRawBudget
 	}
-	if s.raw > wasmRawLimit {
-		return fmt.Errorf("spiegel.wasm is %d bytes raw, over the limit of %d", s.raw,
-			wasmRawLimit)
-	}
+	fmt.Printf("%s: %d bytes gzip, budget %d (held at %d); %d bytes raw, budget %d "+
+		"(held at %d)\n", s.name, s.gzip, wasmGzipBudget, lim.gzip, s.raw, wasmRawBudget,
+		lim.raw)
+	var errs []error
 	for _, o := range []struct {
-		what         string
-		size, budget int
-	}{{"gzip", s.gzip, wasmGzipBudget}, {"raw", s.raw, wasmRawBudget}} {
-		if o.size > o.budget {
-			fmt.Printf("spiegel.wasm: over the %s budget of %d by %d bytes (TODO(size))\n",
+		what                string
+		size, limit, budget int
+	}{{"gzip", s.gzip, lim.gzip, wasmGzipBudget}, {"raw", s.raw, lim.raw, wasmRawBudget}} {
+		switch {
+		case o.size > o.limit:
+			errs = append(errs, fmt.Errorf("%s is %d bytes %s, over the limit of %d", s.name,
+				o.size, o.what, o.limit))
+		case o.size > o.budget:
+			fmt.Printf("%s: over the %s budget of %d by %d bytes (TODO(size))\n", s.name,
 				o.what, o.budget, o.size-o.budget)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
