@@ -156,7 +156,7 @@ func TestPageHead(t *testing.T) {
 			t.Errorf("script %v is neither deferred with src nor the JSON text block", n.Attr)
 		}
 	})
-	want := []string{"wasm_exec.js", WasmScript, "app.js", "group.js", "explain.js",
+	want := []string{"wasm_exec.js", WasmScript, "words.js", "app.js", "group.js", "explain.js",
 		"validate.js", "faults.js", "casefile.js", "report.js"}
 	if !slices.Equal(srcs, want) {
 		t.Errorf("script sources = %q, want %q", srcs, want)
@@ -180,7 +180,7 @@ func TestTextForScript(t *testing.T) {
 	checkScriptKeys(t, "assets/explain.js", `\btx\.([a-z0-9_]+)`, got["explain"])
 	checkScriptKeys(t, "assets/explain.js", `\bpage\.text\.([a-z0-9_]+)`, map[string]any(got))
 	keys := map[string]bool{}
-	scripts := []string{"assets/app.js", "assets/group.js", "assets/validate.js",
+	scripts := []string{"assets/app.js", "assets/words.js", "assets/group.js", "assets/validate.js",
 		"assets/faults.js"}
 	for _, name := range scripts {
 		src, err := os.ReadFile(name)

@@ -3,8 +3,8 @@
 // the form of the chosen model, sends the form's values to window.spiegel.score and
 // shows what the engine returns. It does no maths of its own, writes nothing to the
 // URL, to storage or to the console about a case, and builds every element with
-// textContent, never with HTML from data. Its helpers are shared with group.js
-// through the frozen object globalThis.spiegelPage, which holds functions only.
+// textContent, never with HTML from data; words.js writes the engine's messages.
+// Its helpers are shared through the frozen object globalThis.spiegelPage.
 "use strict";
 
 (() => {
@@ -31,13 +31,10 @@
     minimumFractionDigits: 4, maximumFractionDigits: 4, signDisplay: "exceptZero",
   });
 
-  // decimalPoint turns a number typed with the page's decimal comma ("5,9", on the
-  // Dutch page) into the engine's form ("5.9"); anything else goes on as typed, for
-  // the engine's strict parsing to judge ("1.234,5" too). localNumber does the
-  // reverse for the numbers the page writes.
-  function decimalPoint(v) {
-    return text.decimal_sign === "," && /^\s*[+-]?\d*,\d+\s*$/.test(v) ? v.replace(",", ".") : v;
-  }
+  // The words the page writes from the engine's answers (words.js).
+  const { decimalPoint, translate, errorText, localNumber, warningTexts, populationLabel,
+    reasonText, shortNumber, relatedLabel } = globalThis.spiegelWords(text, lang,
+    (id) => describe(id));
 
   // fill replaces each {name} in s with args[name], as web.Fill does in Go.
   function fill(s, args) {
@@ -67,16 +64,7 @@
   // localize translates, in place, the model texts of an engine answer: the string
   // values of the fields text.models.keys names, as web.ModelTexts.T does. The
   // English page has none, and ids are never translated.
-  const modelTexts = (text.models && text.models.texts) || {};
   const textKeys = new Set((text.models && text.models.keys) || []);
-  function translate(s) {
-    if (Object.hasOwn(modelTexts, s)) return modelTexts[s];
-    for (const [en, nl] of Object.entries(modelTexts)) {
-      const rest = s.startsWith(en + " ") ? s.slice(en.length + 1) : null;
-      if (rest !== null && Object.hasOwn(modelTexts, rest)) return nl + " " + modelTexts[rest];
-    }
-    return s;
-  }
   function localize(v) {
     if (!textKeys.size || v === null || typeof v !== "object") return v;
     for (const [k, x] of Object.entries(v)) {
@@ -319,77 +307,6 @@
     summary.hidden = true;
   }
 
-  // errorText is the reason a value was refused, after the value when there is one.
-  // The page's catalog (text.input_errors, empty in English) writes it from the
-  // engine's code and arguments; without an entry it is the engine's own message.
-  // model, when given, lets a related field's id be shown as its label.
-  function errorText(e, model) {
-    const tpl = e.code && text.input_errors ? text.input_errors[e.code] : undefined;
-    const variant = e.code === "wrong_variant";
-    const message = tpl ? fill(tpl, {
-      limit: localNumber(e.limit),
-      related: variant ? populationLabel(e.related) : relatedLabel(e, model),
-      related_value: variant ? populationLabel(e.related_value) : localNumber(e.related_value),
-    }) : e.message;
-    return e.value ? fill(text.value_message, { value: e.value, message: message }) : message;
-  }
-
-  // localNumber writes a number the engine gave (as text or as a number) with the
-  // page's decimal sign; other text (a date) is kept.
-  function localNumber(s) {
-    if (s === undefined || s === null) return "";
-    const t = String(s);
-    if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(t)) return t;
-    return t.replace(".", text.decimal_sign || ".");
-  }
-
-  // warningTexts are a record's warnings, written by the page from their data where
-  // the engine gives it (warning_details), else the engine's own words.
-  function warningTexts(rec) {
-    const details = rec.warning_details || [];
-    if (details.length !== (rec.warnings || []).length) return rec.warnings || [];
-    return details.map((w) => (w.code === "ignored"
-      ? fill(text.warning_ignored, { field: w.field })
-      : fill(text.warning_line, { field: relatedLabel({ related: w.field }, rec.model),
-        value: localNumber(w.value), message: translate(w.message) })));
-  }
-
-  // populationLabel names a population id as web.JSText does, or returns the id.
-  function populationLabel(id) {
-    return text["population_" + id] || id;
-  }
-
-  // reasonText is why a group's rule chose a variant, written by the page from the
-  // engine's rule record (its label and unit translated), else the engine's words.
-  function reasonText(v) {
-    const r = v.rule;
-    if (!r) return v.reason;
-    return fill(r.met ? text.rule_met : text.rule_not_met, {
-      label: translate(r.label), value: localNumber(r.value),
-      unit: translate(r.unit), at: localNumber(r.at_least),
-      population: populationLabel(v.population),
-    });
-  }
-
-  // shortNumber writes a number (or a number the engine gave as text) to at most six
-  // significant digits in the page's way, for reading; the exact value stays in the
-  // element's data-value where the page shows one. Other text is kept.
-  const sig6 = new Intl.NumberFormat(lang, { maximumSignificantDigits: 6, useGrouping: false });
-  function shortNumber(v) {
-    const s = String(v);
-    const x = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s) ? Number(s) : NaN;
-    return Number.isFinite(x) ? sig6.format(x) : s;
-  }
-
-  // relatedLabel is the label of the field or derived value an error names: a
-  // field's label from the model's description, a derived value's label translated.
-  function relatedLabel(e, model) {
-    if (!e.related) return "";
-    const d = model ? describe(model) : null;
-    const p = d && d.predictors ? d.predictors.find((x) => x.id === e.related) : null;
-    return p ? p.label : translate(e.related);
-  }
-
   // showErrors marks each refused field inline and lists the rest at the top of the
   // form. What the user typed stays in the fields. A control whose error element is
   // not its id + "-error" (a radio button) names it in data-error-id.
@@ -626,8 +543,7 @@
     return card;
   }
 
-  // Sharing with group.js.
-
+  // Sharing with the other scripts.
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, localNumber, translate,
     shortNumber,

@@ -1,11 +1,8 @@
-// validate.js: the validation studio. It reads a CSV file of cases chosen by the
-// user (in the page only: File.text, never a request), lets the user map its columns
-// to the model's inputs and outcome, and asks window.spiegel.validate for the
-// measures (the studio's engine, loaded when the section is first opened), which it
-// shows as tables and a calibration plot drawn here in SVG.
-// window.spiegel.recalibrate makes a new model file, offered as local downloads
-// (Blob and a[download]); window.spiegel.loadModel verifies such a file against its
-// golden cases. Like app.js it does no maths (scaling a plot's axes aside), keeps
+// validate.js: the validation studio. It reads a CSV file chosen by the user (File.text,
+// never a request), maps its columns to the model's inputs and outcome, and shows what
+// window.spiegel.validate measures (the studio's engine, loaded when the section opens)
+// as tables and an SVG calibration plot; recalibrate's files are offered as local
+// downloads and loadModel verifies one. It does no maths (a plot's axes aside), keeps
 // the data in memory only and builds every element with textContent.
 "use strict";
 
@@ -489,13 +486,9 @@
       el("tbody", {}, ...rows));
   }
 
-  // reason is why a row's value was refused: in the page's language when the engine
-  // gives the reason as a code (the value has its own column), else in its words.
-  function reason(e, model) {
-    return e.code ? page.errorText(Object.assign({}, e, { value: "" }), model) : e.message;
-  }
-
-  // badRows lists the refused rows by number, each reason on its own line.
+  // badRows lists the refused rows by number, each reason on its own line: in the
+  // page's language when the engine gives it as a code (the value has its column).
+  const reason = (e, model) => (e.code ? page.errorText({ ...e, value: "" }, model) : e.message);
   function badRows(list) {
     if (!list || !list.length) return null;
     const rows = list.slice(0, BAD_ROWS_SHOWN).flatMap((b) => b.errors.map((e, k) =>
