@@ -66,7 +66,7 @@ func sharedValues(got, syn map[string]Coefficient) (same, total int) {
 // what Spiegel ships, not numbers made up elsewhere.
 func citesSynthetic(sources map[string]Source) string {
 	var syn ParameterFile
-	if err := decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
 		return ""
 	}
 	own, sha := syn.Sources["synthetic"].Citation, sha256Hex(SyntheticOxRecParams)
