@@ -55,19 +55,11 @@ func TestRecalibratedParams(t *testing.T) {
 
 // checkRecalibratedParams is TestRecalibratedParams for one variant.
 func checkRecalibratedParams(t *testing.T, id string) {
-	cat, err := scoring.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := scoring.VerifyParameters(cat, scoring.SyntheticOxRecParams, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat, bound := syntheticCatalogs(t)
 	var f scoring.ParameterFile
 	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &f); err != nil {
 		t.Fatal(err)
 	}
-	bound := cat.WithParams(set)
 	m, err := bound.Model(id)
 	if err != nil {
 		t.Fatal(err)
@@ -181,15 +173,8 @@ func TestRecalibratedParamsNeedsAFile(t *testing.T) {
 // its SHA-256 in the recalibration's source), even with every value changed by a
 // slope.
 func TestRelabelledRecalibrationRefused(t *testing.T) {
-	cat, err := scoring.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := scoring.VerifyParameters(cat, scoring.SyntheticOxRecParams, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := cat.WithParams(set).Model("oxrec-nl-detained-general")
+	cat, bound := syntheticCatalogs(t)
+	m, err := bound.Model("oxrec-nl-detained-general")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -95,15 +95,7 @@ func TestCheckVariant(t *testing.T) {
 }
 
 func TestCompareVariants(t *testing.T) {
-	cat, err := scoring.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := scoring.VerifyParameters(cat, scoring.SyntheticOxRecParams, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bound := cat.WithParams(set)
+	_, bound := syntheticCatalogs(t)
 	g, err := bound.Group("oxrec-nl")
 	if err != nil {
 		t.Fatal(err)
@@ -151,15 +143,7 @@ func TestCompareVariants(t *testing.T) {
 // puts the case in the other population is scored with that population's variant
 // for the same outcome, says so, and matches that variant's own result.
 func TestWhatIfSwitchesVariant(t *testing.T) {
-	cat, err := scoring.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := scoring.VerifyParameters(cat, scoring.SyntheticOxRecParams, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bound := cat.WithParams(set)
+	_, bound := syntheticCatalogs(t)
 	m, _ := bound.Model("oxrec-nl-detained-violent")
 	other, _ := bound.Model("oxrec-nl-nondetained-violent")
 	before, after := withDetention("12"), withDetention("3")

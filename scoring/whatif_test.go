@@ -12,6 +12,18 @@ import (
 // state risk categories.
 func syntheticOxRec(t *testing.T, id string) *scoring.Model {
 	t.Helper()
+	_, bound := syntheticCatalogs(t)
+	m, err := bound.Model(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// syntheticCatalogs returns the built-in catalog and the same bound to the synthetic
+// OxRec-NL parameter file.
+func syntheticCatalogs(t *testing.T) (base, bound *scoring.Catalog) {
+	t.Helper()
 	cat, err := scoring.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -20,11 +32,7 @@ func syntheticOxRec(t *testing.T, id string) *scoring.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := cat.WithParams(set).Model(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return cat, cat.WithParams(set)
 }
 
 // oxrecCase is a made-up case for the synthetic OxRec-NL parameters.
