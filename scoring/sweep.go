@@ -28,6 +28,12 @@ func (m *Model) Sweep(c Case, input string, values []string, xs []float64) []Swe
 	for i, v := range values {
 		cc[input] = v
 		out[i] = SweepPoint{Value: v, X: xs[i]}
+		// A point that the group rule puts in another variant is refused, as
+		// ScoreRecord refuses such a case (nothing to check outside a group).
+		if err := m.CheckVariant(cc); err != nil {
+			out[i].Error = err.Error()
+			continue
+		}
 		if o, ok := m.evaluate(cc, &e); ok {
 			out[i].Probabilities, out[i].Bands = outcomeMaps(labels, o)
 			continue

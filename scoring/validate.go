@@ -162,6 +162,10 @@ type modelPlan struct {
 	m       *Model
 	horizon int
 	columns []int                // per input, in the model's input order
+	// rule is the column of the group rule's input for a variant that does not read
+	// it (so that a row of the other population is refused), or -1; ruleID its id.
+	rule   int
+	ruleID string
 	memo    map[string]memoEntry // answers by input values (see predictMemo)
 }
 
@@ -225,6 +229,15 @@ func (pl *modelPlan) unit() string { return pl.m.def.Horizons[pl.horizon].Unit }
 
 // findColumns finds the column of each input, reporting every one that is missing.
 func (pl *modelPlan) findColumns(c *Cohort) error {
+	pl.rule = -1
+	if g := pl.m.variantGroup(); g != nil {
+		id := g.def.Rule.Input
+		if _, reads := pl.m.index[id]; !reads {
+			if j, ok := c.col[c.column(id)]; ok {
+				pl.rule, pl.ruleID = j, id
+			}
+		}
+	}
 	var missing []string
 	for i := 0; i < pl.m.nInputs; i++ {
 		id := pl.m.vars[i].id

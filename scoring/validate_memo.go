@@ -18,6 +18,11 @@ func (pl *modelPlan) memoKey(row *CohortRow, buf []byte) []byte {
 		buf = strconv.AppendInt(buf, int64(len(f)), 10)
 		buf = append(append(buf, ':'), f...)
 	}
+	if pl.rule >= 0 {
+		f := row.Fields[pl.rule]
+		buf = strconv.AppendInt(append(buf, '|'), int64(len(f)), 10)
+		buf = append(append(buf, ':'), f...)
+	}
 	return buf
 }
 
@@ -31,7 +36,11 @@ func (pl *modelPlan) predictMemo(row *CohortRow, buf []byte) (memoEntry, []byte)
 		return e, buf
 	}
 	var e memoEntry
-	p, err := pl.m.Predict(pl.caseOf(row))
+	cs := pl.caseOf(row)
+	p, err := (*Prediction)(nil), pl.checkVariant(cs, row)
+	if err == nil {
+		p, err = pl.m.Predict(cs)
+	}
 	if err != nil {
 		e.err = err
 	} else {
@@ -43,4 +52,18 @@ func (pl *modelPlan) predictMemo(row *CohortRow, buf []byte) (memoEntry, []byte)
 	}
 	pl.memo[string(buf)] = e
 	return e, buf
+}
+
+// checkVariant refuses a row that the group rule puts in another population than the
+// plan's model (a variant of a group), as ScoreRecord refuses such a case: a row of
+// not-detained people is not data on the detained variant. The rule's input is read
+// from its column when the model does not read it.
+func (pl *modelPlan) checkVariant(cs Case, row *CohortRow) error {
+	if pl.rule < 0 {
+		return pl.m.CheckVariant(cs)
+	}
+	cs[pl.ruleID] = row.Fields[pl.rule]
+	err := pl.m.CheckVariant(cs)
+	delete(cs, pl.ruleID)
+	return err
 }

@@ -231,3 +231,39 @@ func TestRelabelledRecalibrationRefused(t *testing.T) {
 		t.Errorf("relabelled recalibrated definition: error %v, want a synthetic refusal", err)
 	}
 }
+
+// TestValidateRefusesOtherPopulation validates each general variant on data from both
+// populations: the rows of the other population are refused with wrong_variant and
+// listed, whether the variant reads the detention length or not.
+func TestValidateRefusesOtherPopulation(t *testing.T) {
+	_, bound := syntheticCatalogs(t)
+	data, err := testcohort.OxRec(100, nil, testcohort.Varied)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"oxrec-nl-detained-general", "oxrec-nl-nondetained-general"} {
+		m, err := bound.Model(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := scoring.ReadCohort(strings.NewReader(data),
+			scoring.CohortSpec{Time: "years", Event: "event"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := scoring.Validate(m, c, scoring.ValidationOptions{Horizon: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wrong := 0
+		for _, b := range v.BadRows {
+			if len(b.Errors) == 1 && b.Errors[0].Code == "wrong_variant" {
+				wrong++
+			}
+		}
+		if wrong == 0 || wrong != len(v.BadRows) || v.N+wrong != 100 {
+			t.Errorf("%s: n %d, %d rows refused as the other population of %d bad; want "+
+				"every row of the other population refused", id, v.N, wrong, len(v.BadRows))
+		}
+	}
+}

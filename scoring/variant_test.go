@@ -201,3 +201,20 @@ func TestSweepStaysInVariant(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepRefusesOtherVariantPoints sweeps the detained variant over detention
+// lengths from 0: the points under 6 months, which the rule puts in the other
+// population, are refused; the others are scored.
+func TestSweepRefusesOtherVariantPoints(t *testing.T) {
+	m := syntheticOxRec(t, "oxrec-nl-detained-general")
+	values, xs, err := m.SweepValues(withDetention("12"), "detention_months", "", 0, 12, 13)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.Sweep(withDetention("12"), "detention_months", values, xs) {
+		refused := strings.Contains(p.Error, "not the variant for this case")
+		if refused != (p.X < 6) || (!refused && p.Probabilities == nil) {
+			t.Errorf("point %v months: error %q, probabilities %v", p.X, p.Error, p.Probabilities)
+		}
+	}
+}

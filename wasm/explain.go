@@ -40,6 +40,9 @@ func (a *API) Sweep(id string, caseJSON, reqJSON []byte) (out []byte) {
 	if err != nil {
 		return errorObject(id, err)
 	}
+	if err := m.CheckVariant(c); err != nil {
+		return errorObject(id, err) // as score refuses the case
+	}
 	var req SweepRequest
 	if err := scoring.SweepRequestJSON.Decode(reqJSON, &req); err != nil {
 		return errorObject(id, errors.New("sweep: the request is not {input, anchor, from, to, points}"))

@@ -134,3 +134,20 @@ func TestVariantRuleAtTheAPI(t *testing.T) {
 		t.Error("ClearParams left the template computable")
 	}
 }
+
+// TestSweepRefusesWrongVariantCase checks that a sweep of a case that the detained
+// variant refuses (3 months) is refused like score, not drawn.
+func TestSweepRefusesWrongVariantCase(t *testing.T) {
+	_, api := builtin(t)
+	decode[scoring.VerifyReport](t, api.LoadParams(scoring.SyntheticOxRecParams, ""))
+	c := `{"sex": "male", "age": "30", "detention_months": "3", "violent_index_offence": "no",
+		"previous_violent_crime": "no", "never_married": "no", "low_education": "no",
+		"unemployed": "no", "low_income": "no", "neighbourhood_decile": "5",
+		"alcohol_use_disorder": "no", "drug_use_disorder": "no", "any_mental_disorder": "no",
+		"severe_mental_disorder": "no"}`
+	r := decode[scoring.Record](t, api.Sweep("oxrec-nl-detained-general", []byte(c),
+		[]byte(`{"input": "age"}`)))
+	if len(r.Errors) != 1 || r.Errors[0].Code != "wrong_variant" {
+		t.Errorf("Sweep(3 months, detained) = %+v, want the wrong_variant refusal", r)
+	}
+}
