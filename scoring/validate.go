@@ -161,12 +161,12 @@ func describeField(e FieldError) string {
 type modelPlan struct {
 	m       *Model
 	horizon int
-	columns []int                // per input, in the model's input order
+	columns []int // per input, in the model's input order
 	// rule is the column of the group rule's input for a variant that does not read
 	// it (so that a row of the other population is refused), or -1; ruleID its id.
 	rule   int
 	ruleID string
-	memo    map[string]memoEntry // answers by input values (see predictMemo)
+	memo   map[string]memoEntry // answers by input values (see predictMemo)
 }
 
 // planAll plans every model and checks the shared parts: the subgroup column and the
