@@ -100,10 +100,8 @@ func load(data []byte, origin Origin) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	if key := citesSynthetic(def.Sources); key != "" && !def.Synthetic {
-		return nil, errorf("%w: synthetic: the definition says it is not synthetic, but its "+
-			"source %q is Spiegel's synthetic training set or cites it: a model made from "+
-			"training numbers must keep \"synthetic\": true", ErrInvalid, key)
+	if err := checkModelNotRelabelled(&def); err != nil {
+		return nil, err
 	}
 	m.sha256, m.origin = sha256Hex(data), origin
 	return m, nil

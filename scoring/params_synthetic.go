@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -12,7 +13,7 @@ import (
 // made-up numbers would be shown as OxRec without the synthetic marking.
 //
 // A variant is recognised when most of its values (more than half of the
-// placeholders it fills) are, to the bit, the values of a variant of the synthetic
+// placeholders it fills) are, within copyTolerance, the values of a variant of the synthetic
 // set, whichever variant. This is a product rule, not a published one: real
 // coefficients share at most a cited value or two with the made-up ones (the
 // synthetic set uses the published drug parameter 0.571), so a majority can only
@@ -49,14 +50,52 @@ func checkNotRelabelled(f *ParameterFile) error {
 }
 
 // sharedValues counts the values of got whose name is in syn with the same number
-// (compared exactly), and returns that count with the number of values in got.
+// (within copyTolerance), and returns that count with the number of values in got.
 func sharedValues(got, syn map[string]Coefficient) (same, total int) {
 	for name, c := range got {
-		if s, ok := syn[name]; ok && c.Param == "" && s.Value == c.Value {
+		if s, ok := syn[name]; ok && c.Param == "" && near(s.Value, c.Value) {
 			same++
 		}
 	}
 	return same, len(got)
+}
+
+// copyTolerance is how close, relative to its size, a value must be to a synthetic one
+// to count as copied: far tighter than any two published coefficients agree by chance,
+// far looser than the golden cases' tolerance lets a file shift its numbers.
+const copyTolerance = 1e-4
+
+// near reports whether a and b agree within copyTolerance of the larger.
+func near(a, b float64) bool {
+	return math.Abs(a-b) <= copyTolerance*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// syntheticShare counts the values of d (a definition that says it is not synthetic)
+// that copy a value of one variant of the synthetic set, at most once each, and
+// returns the largest count with that variant's number of values.
+func syntheticShare(d *Definition) (same, total int) {
+	var syn ParameterFile
+	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+		return 0, 0
+	}
+	var mine []float64
+	eachCoefficient(d, func(_ string, c *Coefficient) { mine = append(mine, c.Value) })
+	for _, v := range syn.Variants {
+		used := make([]bool, len(mine))
+		n := 0
+		for _, s := range v.Values {
+			for i, x := range mine {
+				if !used[i] && s.Value != 0 && near(x, s.Value) {
+					used[i], n = true, n+1
+					break
+				}
+			}
+		}
+		if n > same {
+			same, total = n, len(v.Values)
+		}
+	}
+	return same, total
 }
 
 // citesSynthetic returns the key of the first source (in key order) that is the
@@ -82,4 +121,28 @@ func citesSynthetic(sources map[string]Source) string {
 		}
 	}
 	return ""
+}
+
+// checkModelNotRelabelled refuses a definition that says it is not synthetic but cites
+// the synthetic training set (citesSynthetic) or carries most of one of its variants'
+// values (syntheticShare): a model recalibrated from the training numbers, relabelled.
+// Like checkNotRelabelled it recognises what Spiegel ships and close copies; a model
+// whose every number was refitted (a slope applied to all of them) and whose sources
+// were rewritten can no longer be told from any other.
+func checkModelNotRelabelled(d *Definition) error {
+	if d.Synthetic {
+		return nil
+	}
+	if key := citesSynthetic(d.Sources); key != "" {
+		return errorf("%w: synthetic: the definition says it is not synthetic, but its "+
+			"source %q is Spiegel's synthetic training set or cites it: a model made from "+
+			"training numbers must keep \"synthetic\": true", ErrInvalid, key)
+	}
+	if same, total := syntheticShare(d); total > 0 && 2*same > total {
+		return errorf("%w: synthetic: the definition says it is not synthetic, but %d of "+
+			"its numbers are values of a variant (of %d) of Spiegel's synthetic training set: "+
+			"a model made from training numbers must keep \"synthetic\": true",
+			ErrInvalid, same, total)
+	}
+	return nil
 }

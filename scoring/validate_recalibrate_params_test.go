@@ -267,3 +267,53 @@ func TestValidateRefusesOtherPopulation(t *testing.T) {
 		}
 	}
 }
+
+// TestRelabelledCloseCopyRefused hides the synthetic origin more carefully: the
+// citations are rewritten and no source names the synthetic file, and the parameter
+// file's values are moved by a step too small for the golden cases to notice. The
+// parameter file and a recalibrated model (baselines only, so most coefficients are
+// the training numbers) are still refused.
+func TestRelabelledCloseCopyRefused(t *testing.T) {
+	cat, bound := syntheticCatalogs(t)
+	scrub := func(doc []byte, shift bool) []byte {
+		var tree map[string]any
+		if err := json.Unmarshal(doc, &tree); err != nil {
+			t.Fatal(err)
+		}
+		tree["synthetic"] = false
+		delete(tree, "notice")
+		for k, s := range tree["sources"].(map[string]any) {
+			s.(map[string]any)["citation"] = "Organisation's own table " + k
+			delete(s.(map[string]any), "note")
+		}
+		if vs, ok := tree["variants"].([]any); ok && shift {
+			for _, v := range vs {
+				for _, c := range v.(map[string]any)["values"].(map[string]any) {
+					c.(map[string]any)["value"] = c.(map[string]any)["value"].(float64) * (1 + 1e-12)
+				}
+			}
+		}
+		out, err := json.Marshal(tree)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	_, err := scoring.VerifyParameters(cat, scrub(scoring.SyntheticOxRecParams, true), "")
+	if scoring.Report("", nil, err).Code != "synthetic" {
+		t.Errorf("shifted, rewritten synthetic parameters: error %v, want a synthetic refusal", err)
+	}
+	m, err := bound.Model("oxrec-nl-detained-general")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := scoring.Recalibrate(m, variantCohort(t, m), scoring.RecalibrationOptions{
+		ID: "recal", Date: "2026-12-04", Horizon: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = scoring.Load(scrub(rc.Document, false))
+	if err == nil || !strings.Contains(err.Error(), "of Spiegel's synthetic training set") {
+		t.Errorf("rewritten recalibrated model: error %v, want a synthetic refusal", err)
+	}
+}
