@@ -33,7 +33,7 @@
 
   // The words the page writes from the engine's answers (words.js).
   const { decimalPoint, translate, errorText, localNumber, warningTexts, populationLabel,
-    reasonText, shortNumber, relatedLabel } = globalThis.spiegelWords(text, lang,
+    reasonText, shortNumber, relatedLabel, labelOf } = globalThis.spiegelWords(text, lang,
     (id) => describe(id));
 
   // fill replaces each {name} in s with args[name], as web.Fill does in Go.
@@ -316,7 +316,6 @@
     const loose = [];
     const fields = [];
     let first = null;
-    let marked = 0;
     for (const e of errors) {
       const control = e.field ? form.querySelector(`[name="${CSS.escape(e.field)}"]`) : null;
       if (!control) {
@@ -329,16 +328,16 @@
       const out = document.getElementById(control.dataset.errorId || control.id + "-error");
       out.textContent = out.textContent ? out.textContent + "; " + said : said;
       if (!control.hasAttribute("aria-invalid")) {
-        marked++;
-        fields.push(fieldLink(relatedLabel({ related: e.field }, model), control));
+        fields.push(fieldLink(labelOf(control) || relatedLabel({ related: e.field }, model),
+          control));
       }
       control.setAttribute("aria-invalid", "true");
       first = first || control;
     }
     const summary = form.querySelector(".error-summary");
     summary.append(el("p", { class: "error-title", text: text.not_scored }));
-    if (marked) {
-      summary.append(el("p", { text: fill(text.field_errors, { count: marked }) }),
+    if (fields.length) {
+      summary.append(el("p", { text: fill(text.field_errors, { count: fields.length }) }),
         el("ul", { class: "error-fields", "data-testid": "error-fields" }, ...fields));
     }
     if (loose.length) summary.append(el("ul", {}, ...loose.map((m) => el("li", { text: m }))));

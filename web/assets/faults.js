@@ -342,7 +342,7 @@
   // report is the result: the fault, the counts as a table and a chart, the cases
   // that moved and those refused.
   function report(res, d, words) {
-    const pp = String(res.min_move_points);
+    const pp = page.shortNumber(res.min_move_points);
     const box = el("article", { class: "faults-report", "data-testid": "faults-report",
       "data-model": res.model },
     el("h3", { text: text.faults_result_title }));

@@ -552,8 +552,8 @@
         text.val_after].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, ...list.map((h) => el("tr", {}, el("th", { scope: "row", text: h.label }),
         el("td", { text: h.parameter }),
-        el("td", { class: "number", text: String(h.before) }),
-        el("td", { class: "number", "data-value": String(h.after), text: String(h.after) })))));
+        el("td", { class: "number", text: page.shortNumber(h.before) }),
+        el("td", { class: "number", "data-value": String(h.after), text: page.shortNumber(h.after) })))));
   }
 
   // download is a link that saves body as a local file: a Blob URL, no request.

@@ -102,6 +102,13 @@ globalThis.spiegelWords = (text, lang, describe) => {
     return p ? p.label : translate(e.related);
   }
 
+  // labelOf is the words of a control's label, or of its group's legend.
+  function labelOf(control) {
+    const label = control.labels && control.labels[0];
+    const set = control.closest("fieldset");
+    return ((label || (set && set.querySelector("legend")) || {}).textContent || "").trim();
+  }
+
   return Object.freeze({ decimalPoint, translate, errorText, localNumber, warningTexts,
-    populationLabel, reasonText, shortNumber, relatedLabel });
+    populationLabel, reasonText, shortNumber, relatedLabel, labelOf });
 };
