@@ -224,10 +224,7 @@ func caseFile(t *testing.T, c scoring.Case) []byte {
 // asks first, with the keep button focused; Escape keeps what was entered, and the
 // replace button, reached with Tab and pressed with Enter, opens the file.
 func TestOpenCaseAsksBeforeReplacing(t *testing.T) {
-	for _, lang := range []struct {
-		path string
-		text web.Text
-	}{{"/", web.English}, {"/index.nl.html", web.Dutch}} {
+	for _, lang := range pageLangs {
 		t.Run(lang.text.Lang, func(t *testing.T) {
 			p := newPageAt(t, lang.path)
 			_, d := builtinModel(t, "ogrs3")

@@ -16,18 +16,11 @@ import (
 // language, keeping what was typed and showing no result.
 func TestFutureDateRefusedInline(t *testing.T) {
 	m, _ := builtinModel(t, "ogrs3")
-	c := scoring.Case{}
-	for k, v := range ogrs3Case {
-		c[k] = v
-	}
-	c["assessment_date"] = "2079-06-30"
+	c := ogrs3With(scoring.Case{"assessment_date": "2079-06-30"})
 	if r := scoring.ScoreRecord(m, "", c); r.Error != "" {
 		t.Fatalf("the engine refuses the case itself: %s", r.Error)
 	}
-	for _, lang := range []struct {
-		path string
-		text web.Text
-	}{{"/", web.English}, {"/index.nl.html", web.Dutch}} {
+	for _, lang := range pageLangs {
 		t.Run(lang.text.Lang, func(t *testing.T) {
 			p := newPageAt(t, lang.path)
 			_, d := builtinModel(t, "ogrs3")

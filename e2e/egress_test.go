@@ -414,11 +414,7 @@ func TestHostileValueShownAsText(t *testing.T) {
 		mu.Unlock()
 		d.Dismiss()
 	})
-	c := scoring.Case{}
-	for k, v := range ogrs3Case {
-		c[k] = v
-	}
-	c["previous_sanctions"] = hostileValue
+	c := ogrs3With(scoring.Case{"previous_sanctions": hostileValue})
 
 	_, d := builtinModel(t, "ogrs3")
 	form := modelForm(p, "ogrs3")

@@ -157,11 +157,7 @@ func TestExplainWaterfall(t *testing.T) {
 func TestExplainWhatIf(t *testing.T) {
 	m, d := builtinModel(t, "ogrs3")
 	p, panel := scoredPage(t, "ogrs3", ogrs3Case)
-	after := scoring.Case{}
-	for k, v := range ogrs3Case {
-		after[k] = v
-	}
-	after["sex"] = "male"
+	after := ogrs3With(scoring.Case{"sex": "male"})
 	r := scoring.WhatIf(m, ogrs3Case, after)
 
 	form := panel.GetByTestId("whatif-form")

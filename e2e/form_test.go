@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -31,6 +32,26 @@ var ogrs3Case = scoring.Case{
 	"conviction_date":     "2024-11-20",
 	"assessment_date":     "2025-01-15",
 }
+
+// ogrs3With returns a copy of ogrs3Case with changes applied: a field set to its
+// value, or left out when the value is "".
+func ogrs3With(changes scoring.Case) scoring.Case {
+	c := maps.Clone(ogrs3Case)
+	for k, v := range changes {
+		if v == "" {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+	}
+	return c
+}
+
+// pageLangs are the site's two pages, by path, with their texts.
+var pageLangs = []struct {
+	path string
+	text web.Text
+}{{"/", web.English}, {"/index.nl.html", web.Dutch}}
 
 // builtinModel returns a built-in model and its description.
 func builtinModel(t *testing.T, id string) (*scoring.Model, scoring.Description) {
@@ -198,13 +219,7 @@ func TestFormShowsInputErrorInline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase, func(t *testing.T) {
-			c := scoring.Case{}
-			for k, v := range ogrs3Case {
-				c[k] = v
-			}
-			for k, v := range tt.edit {
-				c[k] = v
-			}
+			c := ogrs3With(tt.edit)
 			rec := scoring.ScoreRecord(m, "", c)
 			if len(rec.Errors) != 1 || rec.Errors[0].Field == "" {
 				t.Fatalf("ScoreRecord(%v) errors = %+v, want one field error", c, rec.Errors)
@@ -325,12 +340,7 @@ func predictor(t *testing.T, d scoring.Description, id string) scoring.Predictor
 // each by its label, as a button that moves the focus to the field, by keyboard.
 func TestErrorSummaryListsFields(t *testing.T) {
 	_, d := builtinModel(t, "ogrs3")
-	c := scoring.Case{}
-	for k, v := range ogrs3Case {
-		c[k] = v
-	}
-	c["previous_sanctions"] = "-1"
-	delete(c, "sex")
+	c := ogrs3With(scoring.Case{"previous_sanctions": "-1", "sex": ""})
 	p := newPage(t)
 	form := modelForm(p, "ogrs3")
 	enterCase(t, form, d, c)

@@ -186,11 +186,7 @@ func TestDutchPageErrors(t *testing.T) {
 	button := form.GetByRole("button", playwright.LocatorGetByRoleOptions{
 		Name: web.Dutch.Calculate, Exact: playwright.Bool(true)})
 	for _, tt := range tests {
-		c := scoring.Case{}
-		for k, v := range ogrs3Case {
-			c[k] = v
-		}
-		c[tt.field] = tt.value
+		c := ogrs3With(scoring.Case{tt.field: tt.value})
 		enterCase(t, form, d, c)
 		if err := button.Click(); err != nil {
 			t.Fatalf("click %s: %v", web.Dutch.Calculate, err)
@@ -208,11 +204,7 @@ func TestDutchPageErrors(t *testing.T) {
 func TestDutchWarningsAndVariant(t *testing.T) {
 	p := newPageAt(t, "/index.nl.html")
 	_, d := dutchModel(t, "ogrs3")
-	c := scoring.Case{}
-	for k, v := range ogrs3Case {
-		c[k] = v
-	}
-	c["previous_sanctions"] = "55"
+	c := ogrs3With(scoring.Case{"previous_sanctions": "55"})
 	form := modelForm(p, "ogrs3")
 	enterCase(t, form, d, c)
 	if err := form.GetByRole("button", playwright.LocatorGetByRoleOptions{

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // checkNotRelabelled refuses a parameter file that says it is not synthetic but
@@ -24,8 +25,8 @@ func checkNotRelabelled(f *ParameterFile) error {
 	if f.Synthetic {
 		return nil
 	}
-	var syn ParameterFile
-	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+	syn, err := syntheticSet()
+	if err != nil {
 		return errorf("read the synthetic training set: %w", err)
 	}
 	for i := range f.Variants {
@@ -74,8 +75,8 @@ func near(a, b float64) bool {
 // that copy a value of one variant of the synthetic set, at most once each, and
 // returns the largest count with that variant's number of values.
 func syntheticShare(d *Definition) (same, total int) {
-	var syn ParameterFile
-	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+	syn, err := syntheticSet()
+	if err != nil {
 		return 0, 0
 	}
 	var mine []float64
@@ -104,11 +105,11 @@ func syntheticShare(d *Definition) (same, total int) {
 // when there is none. Like checkNotRelabelled this is a product rule that recognises
 // what Spiegel ships, not numbers made up elsewhere.
 func citesSynthetic(sources map[string]Source) string {
-	var syn ParameterFile
-	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+	syn, err := syntheticSet()
+	if err != nil {
 		return ""
 	}
-	own, sha := syn.Sources["synthetic"].Citation, sha256Hex(SyntheticOxRecParams)
+	own, sha := syn.Sources["synthetic"].Citation, syntheticSHA256()
 	keys := make([]string, 0, len(sources))
 	for k := range sources {
 		keys = append(keys, k)
@@ -146,3 +147,16 @@ func checkModelNotRelabelled(d *Definition) error {
 	}
 	return nil
 }
+
+// syntheticSet is the synthetic training set as parsed, read once for every check
+// (each built-in definition and each parameter file is checked against it).
+var syntheticSet = sync.OnceValues(func() (*ParameterFile, error) {
+	var syn ParameterFile
+	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
+		return nil, err
+	}
+	return &syn, nil
+})
+
+// syntheticSHA256 is the SHA-256 of the synthetic training set's file, computed once.
+var syntheticSHA256 = sync.OnceValue(func() string { return sha256Hex(SyntheticOxRecParams) })

@@ -136,16 +136,8 @@ func (r *recalibrator) golden(m *Model) ([]byte, error) {
 // of OxRec-NL do not read the detention length), so that the case shows which
 // variant it is for, as a parameter file's golden cases must (RecalibratedParams).
 func (r *recalibrator) addRuleInput(c Case, row *CohortRow) {
-	g := r.m.variantGroup()
-	if g == nil {
-		return
-	}
-	id := g.def.Rule.Input
-	if _, have := c[id]; have {
-		return
-	}
-	if j, ok := r.c.col[r.c.column(id)]; ok && row.Fields[j] != "" {
-		c[id] = row.Fields[j]
+	if pl := &r.plan; pl.rule >= 0 && row.Fields[pl.rule] != "" {
+		c[pl.ruleID] = row.Fields[pl.rule]
 	}
 }
 
