@@ -148,15 +148,27 @@ func checkModelNotRelabelled(d *Definition) error {
 	return nil
 }
 
-// syntheticSet is the synthetic training set as parsed, read once for every check
-// (each built-in definition and each parameter file is checked against it).
-var syntheticSet = sync.OnceValues(func() (*ParameterFile, error) {
-	var syn ParameterFile
-	if err := parameterFileJSON.decodeStrict(SyntheticOxRecParams, &syn); err != nil {
-		return nil, err
-	}
-	return &syn, nil
-})
+// synthetic is the synthetic training set as parsed, with its file's SHA-256, read
+// once for every check (each built-in definition and each parameter file is checked
+// against it).
+var synthetic struct {
+	once sync.Once
+	set  ParameterFile
+	sha  string
+	err  error
+}
 
-// syntheticSHA256 is the SHA-256 of the synthetic training set's file, computed once.
-var syntheticSHA256 = sync.OnceValue(func() string { return sha256Hex(SyntheticOxRecParams) })
+// syntheticSet returns the synthetic training set as parsed.
+func syntheticSet() (*ParameterFile, error) {
+	synthetic.once.Do(func() {
+		synthetic.err = parameterFileJSON.decodeStrict(SyntheticOxRecParams, &synthetic.set)
+		synthetic.sha = sha256Hex(SyntheticOxRecParams)
+	})
+	return &synthetic.set, synthetic.err
+}
+
+// syntheticSHA256 returns the SHA-256 of the synthetic training set's file.
+func syntheticSHA256() string {
+	syntheticSet()
+	return synthetic.sha
+}
