@@ -132,7 +132,7 @@ E2E_ENV = PLAYWRIGHT_DRIVER_PATH="$(DRIVER_DIR)" PLAYWRIGHT_NODEJS_PATH="$$(comm
 .PHONY: bench
 bench: build test-deps
 	@mkdir -p $(BENCH)
-	go test -run '^$$' -bench 'Predict|ScoreRecord|Sweep|FaultDemo' ./scoring | tee $(BENCH)/native.txt
+	go test -run '^$$' -bench 'Predict|ScoreRecord|Evaluate|Sweep|FaultDemo' ./scoring | tee $(BENCH)/native.txt
 	go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee -a $(BENCH)/native.txt
 	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm \
 	  go test -run '^$$' -bench ScoreMany -benchtime 20x -count 3 ./wasm | tee $(BENCH)/wasm.txt

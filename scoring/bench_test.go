@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"os"
+	"runtime"
 	"strconv"
 	"testing"
 
@@ -87,10 +88,12 @@ func BenchmarkSweep(b *testing.B) {
 		values[i], xs[i] = strconv.Itoa(i), float64(i)
 	}
 	b.ReportAllocs()
+	start := mallocs()
 	for b.Loop() {
 		m.Sweep(c, "previous_sanctions", values, xs)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(values)), "ns/point")
+	b.ReportMetric(float64(mallocs()-start)/float64(b.N*len(values)), "allocs/point")
 }
 
 // BenchmarkFaultDemo counts a fault over 1,000 OGRS3 cases; ns/op is per case.
@@ -118,8 +121,18 @@ func BenchmarkFaultDemo(b *testing.B) {
 		cases[i] = c
 	}
 	b.ReportAllocs()
+	start := mallocs()
 	for b.Loop() {
 		scoring.FaultDemo(m, faulty, cases, nil, 0.01)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cases)), "ns/case")
+	b.ReportMetric(float64(mallocs()-start)/float64(b.N*len(cases)), "allocs/case")
+}
+
+// mallocs returns the number of heap objects allocated so far, for allocations per
+// case (allocs/op counts them per call).
+func mallocs() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.Mallocs
 }

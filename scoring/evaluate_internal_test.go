@@ -73,3 +73,75 @@ func checkEvaluate(t *testing.T, m *Model, c Case, e *evaluator) {
 		}
 	}
 }
+
+// TestEvaluateAllocatesNothing holds batch work's promise (issue 7): once its scratch
+// space has grown, evaluate allocates nothing per case, for OGRS3, the Rossi models and
+// every OxRec-NL variant bound to the synthetic training file (on its golden cases).
+func TestEvaluateAllocatesNothing(t *testing.T) {
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := VerifyParameters(cat, SyntheticOxRecParams, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string][]Case{}
+	rossi := Case{"fin": "yes", "age": "27", "wexp": "no", "mar": "not married",
+		"paro": "yes", "prio": "3"}
+	for _, id := range []string{"rossi-cox", "rossi-cox-paroled", "rossi-cox-not-paroled"} {
+		cases[id] = []Case{rossi}
+	}
+	cases["ogrs3"] = []Case{{"sex": "female", "offence_group": "8",
+		"previous_sanctions": "12", "birth_date": "1984-02-29",
+		"first_sanction_date": "1999-07-01", "conviction_date": "2024-11-20",
+		"assessment_date": "2025-01-15"}}
+	for _, g := range set.file.Golden {
+		cases[g.Model] = append(cases[g.Model], g.Case)
+	}
+	checked := 0
+	for _, m := range cat.WithParams(set).Models() {
+		for _, c := range cases[m.ID()] {
+			checkNoAllocs(t, m, c)
+			checked++
+		}
+	}
+	if checked < 8 {
+		t.Fatalf("checked %d cases, want one or more for each of 8 models", checked)
+	}
+}
+
+// checkNoAllocs requires evaluate to score c and to allocate nothing doing it again.
+func checkNoAllocs(t *testing.T, m *Model, c Case) {
+	t.Helper()
+	var e evaluator
+	if _, ok := m.evaluate(c, &e); !ok {
+		t.Fatalf("%s: evaluate refused %v", m.ID(), c)
+	}
+	if n := testing.AllocsPerRun(50, func() { m.evaluate(c, &e) }); n != 0 {
+		t.Errorf("%s: evaluate allocates %v times per case, want 0", m.ID(), n)
+	}
+}
+
+// BenchmarkEvaluate is the batch path of fault demonstrations and sensitivity curves
+// (evaluate) on an OGRS3 case; `make bench` holds its allocations per case to 0.
+func BenchmarkEvaluate(b *testing.B) {
+	cat, err := Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := cat.Model("ogrs3")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := Case{"sex": "female", "offence_group": "8", "previous_sanctions": "12",
+		"birth_date": "1984-02-29", "first_sanction_date": "1999-07-01",
+		"conviction_date": "2024-11-20", "assessment_date": "2025-01-15"}
+	var e evaluator
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := m.evaluate(c, &e); !ok {
+			b.Fatal("evaluate refused the case")
+		}
+	}
+}

@@ -154,7 +154,6 @@ func (m *Model) deriveWith(vals, in []value) error {
 // outside returns why x, the derived value labelled label, is outside the step's
 // range (an InputError still to be put on the blamed field, see on), or nil.
 func (s *derivedStep) outside(label string, x float64) *InputError {
-	got := formatNum(x)
 	var lim, word string
 	switch {
 	case s.min != nil && x < s.min.Value:
@@ -162,8 +161,9 @@ func (s *derivedStep) outside(label string, x float64) *InputError {
 	case s.max != nil && x > s.max.Value:
 		lim, word = formatNum(s.max.Value), "above"
 	default:
-		return nil
+		return nil // formats nothing: a value within range allocates nothing
 	}
+	got := formatNum(x)
 	detail := sprintf("%s %s is %s %s", label, got, word, lim)
 	return inputErr("", "", ErrOutOfRange, detail).withLimit(lim, word == "above").
 		withRelated(label, got)

@@ -101,14 +101,15 @@ func report(r results) {
 		rows = append(rows, info("Predict "+fam+" (native)", ok,
 			fmt.Sprintf("%.0f ns/case, %.0f allocs/case", ns, allocs)))
 	}
-	for _, b := range []struct{ name, unit, what string }{
-		{"BenchmarkSweep", "ns/point", "sweep, per point"},
-		{"BenchmarkFaultDemo", "ns/case", "fault demonstration, per case"},
+	rows = append(rows, batchPath(r))
+	for _, b := range []struct{ name, unit, allocs, what string }{
+		{"BenchmarkSweep", "ns/point", "allocs/point", "sweep, per point"},
+		{"BenchmarkFaultDemo", "ns/case", "allocs/case", "fault demonstration, per case"},
 	} {
 		v, ok := r.get("native", b.name, b.unit)
-		allocs, _ := r.get("native", b.name, "allocs/op")
+		allocs, _ := r.get("native", b.name, b.allocs)
 		rows = append(rows, info(b.what+" (native)", ok,
-			fmt.Sprintf("%.0f %s (%.0f allocs per call)", v, b.unit, allocs)))
+			fmt.Sprintf("%.0f %s, %.3g %s", v, b.unit, allocs, b.allocs)))
 	}
 	rows = append(rows, batchRows(r)...)
 	rows = append(rows, budget(r, "e2e", "BenchmarkFirstResult", "ms/first-result",
@@ -118,6 +119,19 @@ func report(r results) {
 	rows = append(rows, budget(r, "e2e", "BenchmarkValidate100kInBrowser", "s/100k-rows",
 		"validation of 100,000 rows (Chromium)", "< 5 s", 5, "s"))
 	print(rows)
+}
+
+// batchPath is the row of the path that fault demonstrations and sensitivity curves
+// score their cases with (BenchmarkEvaluate): it should allocate nothing per case.
+func batchPath(r results) row {
+	const what = "batch path (evaluate), per case (native)"
+	ns, ok := r.get("native", "BenchmarkEvaluate", "ns/op")
+	allocs, _ := r.get("native", "BenchmarkEvaluate", "allocs/op")
+	if !ok {
+		return row{what, "not measured", "0 allocs/case", "-"}
+	}
+	return row{what, fmt.Sprintf("%.0f ns/case, %.0f allocs/case", ns, allocs),
+		"0 allocs/case", verdict(allocs == 0)}
 }
 
 // batchRows compares batch scoring in WebAssembly with native, from the same run.
