@@ -57,25 +57,7 @@ func (c consoleLine) where() string {
 // screenshot to out/<TestName>.png; the context is closed when the test ends.
 func newPage(t *testing.T) *testPage {
 	t.Helper()
-	ctx, err := suite.browser.NewContext(playwright.BrowserNewContextOptions{
-		BaseURL:  playwright.String(suite.server.URL),
-		Viewport: &playwright.Size{Width: 1280, Height: 800},
-	})
-	if err != nil {
-		t.Fatalf("new browser context: %v", err)
-	}
-	page, err := ctx.NewPage()
-	if err != nil {
-		ctx.Close()
-		t.Fatalf("new page: %v", err)
-	}
-	p := &testPage{Page: page}
-	p.listen()
-	t.Cleanup(func() { p.finish(t, ctx) })
-
-	p.open(t, "/")
-	p.waitForEngine(t)
-	return p
+	return newPageAt(t, "/")
 }
 
 // listen records the page's console messages and uncaught errors.

@@ -52,16 +52,23 @@ func valSyntheticCohort(n int, seed uint64) []byte {
 // studio opens the validation studio in a fresh page and gives it a data file.
 func valStudio(t *testing.T, name string, data []byte) (*testPage, playwright.Locator) {
 	t.Helper()
-	p := newPage(t)
+	return valStudioAt(t, pageLangs[0].path, pageLangs[0].text.JS, name, data)
+}
+
+// valStudioAt is valStudio on the page at path, whose texts are js.
+func valStudioAt(t *testing.T, path string, js web.JSText, name string,
+	data []byte) (*testPage, playwright.Locator) {
+	t.Helper()
+	p := newPageAt(t, path)
 	section := p.GetByTestId("validation-studio")
 	valClick(t, section.GetByRole("button", playwright.LocatorGetByRoleOptions{
-		Name: web.English.JS.ValOpen}))
-	err := section.GetByLabel(web.English.JS.ValFile).SetInputFiles(playwright.InputFile{
+		Name: js.ValOpen}))
+	err := section.GetByLabel(js.ValFile).SetInputFiles(playwright.InputFile{
 		Name: name, MimeType: "text/csv", Buffer: data})
 	if err != nil {
 		t.Fatalf("choose data file: %v", err)
 	}
-	status := web.Fill(web.English.JS.ValFileRead, map[string]string{"name": name})
+	status := web.Fill(js.ValFileRead, map[string]string{"name": name})
 	status = status[:strings.Index(status, ":")]
 	valWaitText(t, section.GetByTestId("val-file-status"), status)
 	return p, section

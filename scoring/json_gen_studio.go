@@ -38,6 +38,7 @@ var (
 		{key: "\"calibration_slope\":", name: "calibration_slope", off: unsafe.Offsetof(ValidationResult{}.CalibrationSlope), t: &jtPtrFloat64, omit: false},
 		{key: "\"brier\":", name: "brier", off: unsafe.Offsetof(ValidationResult{}.Brier), t: &jsonTypeFloat, omit: false},
 		{key: "\"warnings\":", name: "warnings", off: unsafe.Offsetof(ValidationResult{}.Warnings), t: &jtSliceString, omit: true},
+		{key: "\"warning_codes\":", name: "warning_codes", off: unsafe.Offsetof(ValidationResult{}.WarningCodes), t: &jtSliceString, omit: true},
 		{key: "\"calibration\":", name: "calibration", off: unsafe.Offsetof(ValidationResult{}.Calibration), t: &jtSliceCalibrationGroup, omit: false},
 		{key: "\"subgroups\":", name: "subgroups", off: unsafe.Offsetof(ValidationResult{}.Subgroups), t: &jtPtrSubgroups, omit: true},
 		{key: "\"bad_rows\":", name: "bad_rows", off: unsafe.Offsetof(ValidationResult{}.BadRows), t: &jtSliceBadRow, omit: true},
@@ -158,6 +159,7 @@ var (
 		{key: "\"calibration_slope\":", name: "calibration_slope", off: unsafe.Offsetof(Measures{}.CalibrationSlope), t: &jtPtrFloat64, omit: false},
 		{key: "\"brier\":", name: "brier", off: unsafe.Offsetof(Measures{}.Brier), t: &jsonTypeFloat, omit: false},
 		{key: "\"warnings\":", name: "warnings", off: unsafe.Offsetof(Measures{}.Warnings), t: &jtSliceString, omit: true},
+		{key: "\"warning_codes\":", name: "warning_codes", off: unsafe.Offsetof(Measures{}.WarningCodes), t: &jtSliceString, omit: true},
 	}}
 	jtNumberOrText           = jsonType{kind: jtText, name: "scoring.NumberOrText"}
 	jtSliceFaultHorizonCount = jsonType{kind: jtSlice, name: "[]scoring.FaultHorizonCount", elem: &jtFaultHorizonCount, size: unsafe.Sizeof(*new(FaultHorizonCount)), makeSlice: jsonMakeSlice[FaultHorizonCount]}
@@ -281,6 +283,7 @@ var (
 		{key: "\"calibration_slope\":", name: "calibration_slope", off: unsafe.Offsetof(Validation{}.CalibrationSlope), t: &jtPtrFloat64, omit: false},
 		{key: "\"brier\":", name: "brier", off: unsafe.Offsetof(Validation{}.Brier), t: &jsonTypeFloat, omit: false},
 		{key: "\"warnings\":", name: "warnings", off: unsafe.Offsetof(Validation{}.Warnings), t: &jtSliceString, omit: true},
+		{key: "\"warning_codes\":", name: "warning_codes", off: unsafe.Offsetof(Validation{}.WarningCodes), t: &jtSliceString, omit: true},
 		{key: "\"calibration\":", name: "calibration", off: unsafe.Offsetof(Validation{}.Calibration), t: &jtSliceCalibrationGroup, omit: false},
 		{key: "\"subgroups\":", name: "subgroups", off: unsafe.Offsetof(Validation{}.Subgroups), t: &jtPtrSubgroups, omit: true},
 		{key: "\"bad_rows\":", name: "bad_rows", off: unsafe.Offsetof(Validation{}.BadRows), t: &jtSliceBadRow, omit: true},
@@ -303,6 +306,7 @@ var (
 		{key: "\"calibration_slope\":", name: "calibration_slope", off: unsafe.Offsetof(Subgroup{}.CalibrationSlope), t: &jtPtrFloat64, omit: false},
 		{key: "\"brier\":", name: "brier", off: unsafe.Offsetof(Subgroup{}.Brier), t: &jsonTypeFloat, omit: false},
 		{key: "\"warnings\":", name: "warnings", off: unsafe.Offsetof(Subgroup{}.Warnings), t: &jtSliceString, omit: true},
+		{key: "\"warning_codes\":", name: "warning_codes", off: unsafe.Offsetof(Subgroup{}.WarningCodes), t: &jtSliceString, omit: true},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(Subgroup{}.Error), t: &jsonTypeString, omit: true},
 	}}
 	jtDistributionReport = jsonType{kind: jtStruct, name: "scoring.DistributionReport", fields: []jsonField{

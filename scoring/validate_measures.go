@@ -12,7 +12,9 @@ const z95 = 1.959963984540054
 // Measures are the performance measures of a model's predicted risk p_i at a horizon
 // t on a validation sample; Validate defines each one. Concordance,
 // CalibrationInTheLarge and CalibrationSlope are nil where they are undefined, and
-// Warnings says why. All risks are probabilities in [0, 1].
+// Warnings says why, in English; WarningCodes names each warning, in the same order,
+// by one of MeasureWarningCodes, for a page to write it in its own language. All risks
+// are probabilities in [0, 1].
 type Measures struct {
 	N                               int      `json:"n"`
 	Events                          int      `json:"events"`
@@ -26,6 +28,22 @@ type Measures struct {
 	CalibrationSlope                *float64 `json:"calibration_slope"`
 	Brier                           float64  `json:"brier"`
 	Warnings                        []string `json:"warnings,omitempty"`
+	WarningCodes                    []string `json:"warning_codes,omitempty"`
+}
+
+// The codes of the measures' warnings (Measures.WarningCodes).
+const (
+	warnMeanPredictedZero = "mean_predicted_zero" // no observed/expected ratio
+	warnRiskZeroOrOne     = "risk_zero_or_one"    // no calibration slope of a binary outcome
+	warnConcordanceFailed = "concordance_failed"  // a time or risk is not finite
+	warnNoComparablePairs = "no_comparable_pairs" // no events, or only events
+	warnSlopeNotFitted    = "slope_not_fitted"    // the slope's fit did not converge
+)
+
+// MeasureWarningCodes returns every code a warning of the measures can have.
+func MeasureWarningCodes() []string {
+	return []string{warnMeanPredictedZero, warnRiskZeroOrOne, warnConcordanceFailed,
+		warnNoComparablePairs, warnSlopeNotFitted}
 }
 
 // sample is what the measures read: per row the observed outcome, and the model's
@@ -76,7 +94,7 @@ func measure(s *sample, t float64) (Measures, error) {
 		oe := m.ObservedRisk / m.MeanPredicted
 		m.CalibrationInTheLarge = &oe
 	} else {
-		m.warn("calibration in the large: the mean predicted risk is 0")
+		m.warn(warnMeanPredictedZero, "calibration in the large: the mean predicted risk is 0")
 	}
 	return m, nil
 }
@@ -118,7 +136,7 @@ func measureBinary(s *sample, m *Measures) {
 	}
 	m.setConcordance(HarrellC(time, s.y, s.p))
 	if !allFinite(logits) {
-		m.warn("calibration slope: a predicted risk is 0 or 1")
+		m.warn(warnRiskZeroOrOne, "calibration slope: a predicted risk is 0 or 1")
 	} else {
 		_, b, err := fitLogistic(s.y, logits, make([]float64, len(s.y)), true)
 		m.setSlope(b, err)
@@ -130,9 +148,10 @@ func measureBinary(s *sample, m *Measures) {
 func (m *Measures) setConcordance(c Concordance, err error) {
 	switch {
 	case err != nil:
-		m.warn("concordance: " + err.Error())
+		m.warn(warnConcordanceFailed, "concordance: "+err.Error())
 	case c.Concordant+c.Discordant+c.Tied == 0:
-		m.warn("concordance: no comparable pairs (no events, or only events)")
+		m.warn(warnNoComparablePairs,
+			"concordance: no comparable pairs (no events, or only events)")
 	default:
 		m.Concordance = &c.C
 	}
@@ -141,14 +160,16 @@ func (m *Measures) setConcordance(c Concordance, err error) {
 // setSlope keeps a calibration slope, or the fit's error as a warning.
 func (m *Measures) setSlope(b float64, err error) {
 	if err != nil {
-		m.warn("calibration slope: " + err.Error())
+		m.warn(warnSlopeNotFitted, "calibration slope: "+err.Error())
 		return
 	}
 	m.CalibrationSlope = &b
 }
 
-// warn adds a warning.
-func (m *Measures) warn(msg string) { m.Warnings = append(m.Warnings, msg) }
+// warn adds a warning, its code and its English words.
+func (m *Measures) warn(code, msg string) {
+	m.Warnings, m.WarningCodes = append(m.Warnings, msg), append(m.WarningCodes, code)
+}
 
 // truncate censors follow-up at t: T′ = min(T, t) and δ′ = δ · 1{T ≤ t}.
 func truncate(time []float64, event []bool, t float64) ([]float64, []bool) {

@@ -352,3 +352,23 @@ func TestParamsRefusalComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureWarningsComplete checks that the Dutch page writes every warning of the
+// validation measures from its code and has no entry for a code the engine lacks;
+// the English page shows the engine's words.
+func TestMeasureWarningsComplete(t *testing.T) {
+	codes := scoring.MeasureWarningCodes()
+	for _, c := range codes {
+		if Dutch.JS.ValWarn[c] == "" {
+			t.Errorf("no Dutch words for the measures' warning %q", c)
+		}
+	}
+	for c := range Dutch.JS.ValWarn {
+		if !slices.Contains(codes, c) {
+			t.Errorf("Dutch words for %q, which is not a warning code of the engine", c)
+		}
+	}
+	if English.JS.ValWarn != nil {
+		t.Errorf("English.JS.ValWarn = %v, want none (the engine's words)", English.JS.ValWarn)
+	}
+}

@@ -24,10 +24,13 @@ import (
 // code and its arguments, the rule record), and JSText writes them in the page's
 // language.
 //
+// Validation measures' warnings have codes too (warning_codes), which the Dutch page
+// writes from ValidateText.ValWarn.
+//
 // TODO(i18n): the engine's detail of a refused parameter file or recalibrated model,
-// validation measures' warnings, and the reasons for rows the validation studio or
-// fault demonstration could not read (other than refused input values) have no codes
-// yet, so the Dutch page shows them in English, introduced by a Dutch sentence.
+// and the reasons for rows the validation studio or fault demonstration could not read
+// (other than refused input values) have no codes yet, so the Dutch page shows them in
+// English, introduced by a Dutch sentence.
 type ModelTexts struct {
 	Keys  []string          `json:"keys,omitempty"`
 	Texts map[string]string `json:"texts,omitempty"`

@@ -66,6 +66,9 @@ type ValidateText struct {
 	ValNotAvailable string `json:"val_not_available"`
 	ValWarnings     string `json:"val_warnings"`
 	ValMeasuresCap  string `json:"val_measures_cap"`
+	// ValWarn writes a measure's warning from its code (scoring.MeasureWarningCodes);
+	// without it (English: null) the page shows the engine's own words, which can say more.
+	ValWarn map[string]string `json:"val_warn"`
 
 	ValPlotTitle  string `json:"val_plot_title"`
 	ValPlotDesc   string `json:"val_plot_desc"` // {model}
@@ -279,6 +282,19 @@ var validateNL = ValidateText{
 	ValNotAvailable: "niet beschikbaar",
 	ValWarnings:     "Waarschuwingen",
 	ValMeasuresCap:  "Validatiematen",
+	ValWarn: map[string]string{
+		"mean_predicted_zero": "calibration-in-the-large: de gemiddelde voorspelde kans is 0, " +
+			"dus waargenomen / verwacht bestaat niet",
+		"risk_zero_or_one": "kalibratiehelling: een voorspelde kans is 0 of 1, dus de " +
+			"helling kan niet geschat worden",
+		"concordance_failed": "concordantie: niet berekend, want een follow-uptijd of " +
+			"voorspelde kans is geen eindig getal",
+		"no_comparable_pairs": "concordantie: geen vergelijkbare paren (geen gebeurtenissen, " +
+			"of alleen gebeurtenissen)",
+		"slope_not_fitted": "kalibratiehelling: de schatting convergeerde niet (geen " +
+			"gebeurtenissen, voorspellingen die niet variëren, of uitkomsten die de " +
+			"voorspellingen volledig scheiden)",
+	},
 
 	ValPlotTitle:  "Kalibratie per tiende van de voorspelde kans",
 	ValPlotDesc:   "Waargenomen tegen gemiddelde voorspelde kans in elk tiende deel van de casussen naar voorspelde kans, met 95%-intervallen, voor {model}. Punten op de diagonaal zijn gekalibreerd.",

@@ -33,8 +33,8 @@
 
   // The words the page writes from the engine's answers (words.js).
   const { decimalPoint, translate, errorText, localNumber, warningTexts, populationLabel,
-    reasonText, shortNumber, relatedLabel, labelOf } = globalThis.spiegelWords(text, lang,
-    (id) => describe(id));
+    reasonText, shortNumber, relatedLabel, labelOf, measureWarnings } =
+    globalThis.spiegelWords(text, lang, (id) => describe(id));
 
   // fill replaces each {name} in s with args[name], as web.Fill does in Go.
   function fill(s, args) {
@@ -545,7 +545,7 @@
   // Sharing with the other scripts.
   globalThis.spiegelPage = Object.freeze({
     text, el, fill, plain, pct, clearErrors, showErrors, errorText, localNumber, translate,
-    shortNumber,
+    shortNumber, measureWarnings,
     populationLabel, reasonText, describe,
     horizonName, contributionTable, renderResult, show, forget, edited, decimalPoint,
     onResult: (hook) => { resultHooks.push(hook); },

@@ -300,7 +300,7 @@
       el("h3", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: horizonText(v) }) }));
     if (v.synthetic) card.append(el("p", { class: "notice synthetic", text: text.val_synthetic }));
     if (v.notice) card.append(el("p", { class: "notice", text: v.notice }));
-    add(card, dataSummary(v.data), measuresTable([v]), warnings(v.warnings),
+    add(card, dataSummary(v.data), measuresTable([v]), warnings(v),
       calibration(v, ""), subgroups(v, ""), badRows(v.bad_rows));
     return [card];
   }
@@ -312,7 +312,7 @@
     c.models.forEach((v, i) => {
       const suffix = "-" + (i + 1);
       add(card, el("h4", { text: fill(text.val_result_for, { model: modelName(v.model), horizon: horizonText(v) }) }),
-        warnings(v.warnings), calibration(v, suffix), subgroups(v, suffix));
+        warnings(v), calibration(v, suffix), subgroups(v, suffix));
     });
     add(card, badRows(c.bad_rows));
     return [card];
@@ -380,10 +380,12 @@
     });
   }
 
-  function warnings(list) {
-    if (!list || !list.length) return null;
-    return el("div", { class: "warnings" }, el("p", { text: text.val_warnings }),
-      el("ul", {}, ...list.map((w) => el("li", { text: w }))));
+  // warnings lists a result's warnings in the page's language.
+  function warnings(v) {
+    const list = page.measureWarnings(v);
+    return list.length ? el("div", { class: "warnings", "data-testid": "val-warnings" },
+      el("p", { text: text.val_warnings }), el("ul", {}, ...list.map((w) => el("li", { text: w }))))
+      : null;
   }
 
   // calibration is the plot by tenths and its numbers as a table.

@@ -66,6 +66,15 @@ globalThis.spiegelWords = (text, lang, describe) => {
         value: localNumber(w.value), message: translate(w.message) })));
   }
 
+  // measureWarnings are a validation's warnings, written by the page from their codes
+  // where its catalog has them (text.val_warn, Dutch), else the engine's own words.
+  function measureWarnings(v) {
+    const codes = v.warning_codes || [];
+    const list = v.warnings || [];
+    if (!text.val_warn || codes.length !== list.length) return list;
+    return codes.map((c, i) => text.val_warn[c] || list[i]);
+  }
+
   // populationLabel names a population id as web.JSText does, or returns the id.
   function populationLabel(id) {
     return text["population_" + id] || id;
@@ -110,5 +119,5 @@ globalThis.spiegelWords = (text, lang, describe) => {
   }
 
   return Object.freeze({ decimalPoint, translate, errorText, localNumber, warningTexts,
-    populationLabel, reasonText, shortNumber, relatedLabel, labelOf });
+    measureWarnings, populationLabel, reasonText, shortNumber, relatedLabel, labelOf });
 };
