@@ -31,6 +31,16 @@ const (
 	// CodeWrongVariant is a case that a group's rule (threshold Limit) puts in the
 	// population Related, asked of a variant for the population RelatedValue.
 	CodeWrongVariant = "wrong_variant"
+
+	// The codes below are of rows of a data file that cannot be read (BadRow).
+
+	// CodeNotFlag is a 0/1 column (an event or an outcome) holding something else.
+	CodeNotFlag = "not_flag"
+	// CodeFieldCount is a row of RelatedValue fields where the header has Limit.
+	CodeFieldCount = "field_count"
+	// CodeCSVSyntax is a row whose quoting is broken: a quote out of place, or a
+	// quoted field not closed before the end of the file.
+	CodeCSVSyntax = "csv_syntax"
 )
 
 // sentinelCodes maps each input sentinel to its code.
@@ -49,12 +59,13 @@ var sentinelCodes = []struct {
 	{ErrWrongVariant, CodeWrongVariant},
 }
 
-// ErrorCodes lists every code an InputError can have, for the tests of catalogs
-// that translate them.
+// ErrorCodes lists every code a FieldError can have (an InputError's, or a bad row's),
+// for the tests of catalogs that translate them.
 func ErrorCodes() []string {
 	return []string{CodeMissing, CodeUnknownInput, CodeNotNumber, CodeNotWhole, CodeNotDate,
 		CodeUnknownLevel, CodeBelow, CodeAbove, CodeDerivedBelow, CodeDerivedAbove,
-		CodeOutOfRange, CodeOrder, CodeWrongVariant}
+		CodeOutOfRange, CodeOrder, CodeWrongVariant, CodeNotFlag, CodeFieldCount,
+		CodeCSVSyntax}
 }
 
 // Code returns the code of e's reason: below, above, derived_below or derived_above

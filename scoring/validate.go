@@ -326,7 +326,8 @@ func (c *Cohort) subgroupValue(row *CohortRow, opt ValidationOptions) (string, *
 	v := strings.TrimSpace(row.Fields[c.col[opt.By]])
 	if _, err := parseNumber(v); opt.Quintiles && v != "" && err != nil {
 		return "", &BadRow{Row: row.Row, Line: row.Line, Errors: []FieldError{{Field: opt.By,
-			Value: row.Fields[c.col[opt.By]], Message: "subgroup quintiles: " + err.Error()}}}
+			Value: row.Fields[c.col[opt.By]], Message: "subgroup quintiles: " + err.Error(),
+			Code: CodeNotNumber}}}
 	}
 	return v, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -188,7 +189,7 @@ func (c *Cohort) readRows(cr *csvReader) error {
 		}
 		if parse != nil {
 			c.Bad = append(c.Bad, BadRow{Row: c.Read, Line: parse.StartLine,
-				Errors: []FieldError{{Message: parseMessage(parse, len(fields), len(c.Header))}}})
+				Errors: []FieldError{parseFieldError(parse, len(fields), len(c.Header))}})
 			continue
 		}
 		line, _ := cr.FieldPos(0)
@@ -201,13 +202,14 @@ func (c *Cohort) readRows(cr *csvReader) error {
 	}
 }
 
-// parseMessage describes a CSV parse error without the line number, which BadRow
-// carries.
-func parseMessage(parse *csvError, fields, want int) string {
+// parseFieldError describes a CSV parse error without the line number, which BadRow
+// carries, with its code.
+func parseFieldError(parse *csvError, fields, want int) FieldError {
 	if errors.Is(parse.Err, errFieldCount) {
-		return sprintf("%d fields, the header has %d", fields, want)
+		return FieldError{Message: sprintf("%d fields, the header has %d", fields, want),
+			Code: CodeFieldCount, Limit: strconv.Itoa(want), RelatedValue: strconv.Itoa(fields)}
 	}
-	return parse.problem()
+	return FieldError{Message: parse.problem(), Code: CodeCSVSyntax}
 }
 
 // readOutcome parses a row's time and event, or its binary outcomes.
@@ -218,9 +220,11 @@ func (c *Cohort) readOutcome(row *CohortRow) []FieldError {
 		t, err := parseNumber(raw)
 		switch {
 		case err != nil:
-			errs = append(errs, FieldError{Field: c.spec.Time, Value: raw, Message: "time: " + err.Error()})
+			errs = append(errs, FieldError{Field: c.spec.Time, Value: raw,
+				Message: "time: " + err.Error(), Code: CodeNotNumber})
 		case t < 0:
-			errs = append(errs, FieldError{Field: c.spec.Time, Value: raw, Message: "time: negative"})
+			errs = append(errs, FieldError{Field: c.spec.Time, Value: raw,
+				Message: "time: negative", Code: CodeBelow, Limit: "0"})
 		}
 		ev, fe := c.flag(row, c.spec.Event, "event")
 		if fe != nil {
@@ -249,7 +253,7 @@ func (c *Cohort) flag(row *CohortRow, column, what string) (bool, *FieldError) {
 		return false, nil
 	}
 	return false, &FieldError{Field: column, Value: row.Fields[c.col[column]],
-		Message: what + ": want 0 or 1"}
+		Message: what + ": want 0 or 1", Code: CodeNotFlag}
 }
 
 // column returns the column that holds predictor id: the mapped one, or its own name.

@@ -49,10 +49,11 @@ func TestValidateListsBadRows(t *testing.T) {
 		{Row: 3, Line: 4, Model: "rossi-cox", Errors: []scoring.FieldError{{Field: "fin",
 			Value: "maybe", Message: "not one of the accepted values", Code: "unknown_level"}}},
 		{Row: 4, Line: 5, Errors: []scoring.FieldError{{Field: "week", Value: "abc",
-			Message: "time: not a finite number"}}},
+			Message: "time: not a finite number", Code: "not_number"}}},
 		{Row: 5, Line: 6, Errors: []scoring.FieldError{{Field: "arrest", Value: "2",
-			Message: "event: want 0 or 1"}}},
-		{Row: 6, Line: 7, Errors: []scoring.FieldError{{Message: "5 fields, the header has 9"}}},
+			Message: "event: want 0 or 1", Code: "not_flag"}}},
+		{Row: 6, Line: 7, Errors: []scoring.FieldError{{Message: "5 fields, the header has 9",
+			Code: "field_count", Limit: "9", RelatedValue: "5"}}},
 		{Row: 8, Line: 10, Model: "rossi-cox", Errors: []scoring.FieldError{{Field: "age",
 			Message: "missing", Code: "missing"}}},
 	}
@@ -199,5 +200,30 @@ func TestCompareUsesCommonRows(t *testing.T) {
 		if !reflect.DeepEqual(v.Measures, alone.Measures) || v.Data != cmp.Data {
 			t.Errorf("Compare %s = %+v, want Validate's %+v", v.Model, v.Measures, alone.Measures)
 		}
+	}
+}
+
+// TestBadRowCodes checks the codes of rows that cannot be read, beyond those of
+// TestValidateListsBadRows, so that a page can word them in its own language.
+func TestBadRowCodes(t *testing.T) {
+	text := "id,week,arrest,fin,age,wexp,mar,paro,prio\n" +
+		"a,-3,1,no,27,no,not married,yes,3\n" +
+		"b,5\"2,0,yes,23,yes,married,yes,1\n" +
+		"c,\"17\"x,1,no,18,no,not married,yes,8\n" +
+		"d,52,0,no,30,yes,married,no,\"0\n"
+	want := []scoring.FieldError{
+		{Field: "week", Value: "-3", Message: "time: negative", Code: "below", Limit: "0"},
+		{Message: "a quote inside an unquoted field (column 4)", Code: "csv_syntax"},
+		{Message: "text after a closing quote (column 6)", Code: "csv_syntax"},
+		{Message: "a quoted field is not closed before the end of the file",
+			Code: "csv_syntax"},
+	}
+	c := readCSV(t, text, tte)
+	var got []scoring.FieldError
+	for _, b := range c.Bad {
+		got = append(got, b.Errors...)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("bad rows' errors\n%+v\nwant\n%+v", got, want)
 	}
 }
