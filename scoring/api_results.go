@@ -157,8 +157,9 @@ type MovedRow struct {
 
 // RefusalRow is a Refusal with its row and id always present.
 type RefusalRow struct {
-	Index int    `json:"index"`
-	Row   int    `json:"row"`
-	ID    string `json:"id"`
-	Error string `json:"error"`
+	Index  int          `json:"index"`
+	Row    int          `json:"row"`
+	ID     string       `json:"id"`
+	Error  string       `json:"error"`
+	Errors []FieldError `json:"errors,omitempty"`
 }

@@ -41,6 +41,14 @@ const (
 	// CodeCSVSyntax is a row whose quoting is broken: a quote out of place, or a
 	// quoted field not closed before the end of the file.
 	CodeCSVSyntax = "csv_syntax"
+	// CodeNotJSON is a record that is not valid JSON.
+	CodeNotJSON = "not_json"
+	// CodeNotObject is a record that is JSON but not an object.
+	CodeNotObject = "not_object"
+	// CodeNotText is a record whose member Related is neither a string nor a number.
+	CodeNotText = "not_text"
+	// CodeCaseTooLarge is a record of more than Limit bytes.
+	CodeCaseTooLarge = "case_too_large"
 )
 
 // sentinelCodes maps each input sentinel to its code.
@@ -65,7 +73,7 @@ func ErrorCodes() []string {
 	return []string{CodeMissing, CodeUnknownInput, CodeNotNumber, CodeNotWhole, CodeNotDate,
 		CodeUnknownLevel, CodeBelow, CodeAbove, CodeDerivedBelow, CodeDerivedAbove,
 		CodeOutOfRange, CodeOrder, CodeWrongVariant, CodeNotFlag, CodeFieldCount,
-		CodeCSVSyntax}
+		CodeCSVSyntax, CodeNotJSON, CodeNotObject, CodeNotText, CodeCaseTooLarge}
 }
 
 // Code returns the code of e's reason: below, above, derived_below or derived_above

@@ -42,12 +42,14 @@ type MovedCase struct {
 }
 
 // Refusal is a case of a fault demonstration that the correct or the faulty model
-// refused, with the first model's reason.
+// refused, with the first model's reason: in words (Error) and field by field with
+// codes (Errors), as a Record gives them.
 type Refusal struct {
-	Index int    `json:"index"`
-	Row   int    `json:"row,omitempty"`
-	ID    string `json:"id,omitempty"`
-	Error string `json:"error"`
+	Index  int          `json:"index"`
+	Row    int          `json:"row,omitempty"`
+	ID     string       `json:"id,omitempty"`
+	Error  string       `json:"error"`
+	Errors []FieldError `json:"errors,omitempty"`
 }
 
 // FaultDemo scores every case with the correct model and the faulty one and counts
@@ -110,8 +112,9 @@ func (r *FaultRun) one(i int) {
 	after, okA := r.faulty.evaluate(c, &r.ea)
 	if !okB || !okA {
 		r.sum.Refused++
+		err := r.refusal(c)
 		r.sum.Refusals = append(r.sum.Refusals, Refusal{Index: i, Row: row, ID: id,
-			Error: r.refusal(c).Error()})
+			Error: err.Error(), Errors: ErrorRecord("", "", err).Errors})
 		return
 	}
 	r.sum.Scored++

@@ -228,12 +228,17 @@ var (
 		{key: "\"row\":", name: "row", off: unsafe.Offsetof(Refusal{}.Row), t: &jsonTypeInt, omit: true},
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(Refusal{}.ID), t: &jsonTypeString, omit: true},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(Refusal{}.Error), t: &jsonTypeString, omit: false},
+		{key: "\"errors\":", name: "errors", off: unsafe.Offsetof(Refusal{}.Errors), t: &jtSliceFieldError, omit: true},
 	}}
 	jtRowError = jsonType{kind: jtStruct, name: "scoring.RowError", fields: []jsonField{
 		{key: "\"row\":", name: "row", off: unsafe.Offsetof(RowError{}.Row), t: &jsonTypeInt, omit: false},
 		{key: "\"line\":", name: "line", off: unsafe.Offsetof(RowError{}.Line), t: &jsonTypeInt, omit: false},
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(RowError{}.ID), t: &jsonTypeString, omit: true},
 		{key: "\"message\":", name: "message", off: unsafe.Offsetof(RowError{}.Message), t: &jsonTypeString, omit: false},
+		{key: "\"code\":", name: "code", off: unsafe.Offsetof(RowError{}.Code), t: &jsonTypeString, omit: true},
+		{key: "\"limit\":", name: "limit", off: unsafe.Offsetof(RowError{}.Limit), t: &jsonTypeString, omit: true},
+		{key: "\"related\":", name: "related", off: unsafe.Offsetof(RowError{}.Related), t: &jsonTypeString, omit: true},
+		{key: "\"related_value\":", name: "related_value", off: unsafe.Offsetof(RowError{}.RelatedValue), t: &jsonTypeString, omit: true},
 	}}
 	jtSpecReport = jsonType{kind: jtStruct, name: "scoring.SpecReport", fields: []jsonField{
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(SpecReport{}.ID), t: &jsonTypeString, omit: false},
@@ -256,6 +261,7 @@ var (
 		{key: "\"row\":", name: "row", off: unsafe.Offsetof(RefusalRow{}.Row), t: &jsonTypeInt, omit: false},
 		{key: "\"id\":", name: "id", off: unsafe.Offsetof(RefusalRow{}.ID), t: &jsonTypeString, omit: false},
 		{key: "\"error\":", name: "error", off: unsafe.Offsetof(RefusalRow{}.Error), t: &jsonTypeString, omit: false},
+		{key: "\"errors\":", name: "errors", off: unsafe.Offsetof(RefusalRow{}.Errors), t: &jtSliceFieldError, omit: true},
 	}}
 	jtSliceSubgroup = jsonType{kind: jtSlice, name: "[]scoring.Subgroup", elem: &jtSubgroup, size: unsafe.Sizeof(*new(Subgroup)), makeSlice: jsonMakeSlice[Subgroup]}
 	jtValidation    = jsonType{kind: jtStruct, name: "scoring.Validation", fields: []jsonField{

@@ -31,6 +31,12 @@ type RowError struct {
 	Line    int    `json:"line"`
 	ID      string `json:"id,omitempty"`
 	Message string `json:"message"`
+	// Code names the reason (one of ErrorCodes), with its arguments, for a page to
+	// word it in its own language; Message is the engine's words.
+	Code         string `json:"code,omitempty"`
+	Limit        string `json:"limit,omitempty"`
+	Related      string `json:"related,omitempty"`
+	RelatedValue string `json:"related_value,omitempty"`
 }
 
 // add appends one case with where it came from.

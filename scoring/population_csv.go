@@ -31,11 +31,14 @@ func readCSVPopulation(p *Population, data []byte) error {
 		case len(p.Cases)+len(p.Bad) >= MaxPopulation:
 			return errTooMany
 		case err != nil && !errors.Is(err, errFieldCount):
-			p.Bad = append(p.Bad, RowError{Row: row, Line: line, Message: csvProblem(err)})
+			p.Bad = append(p.Bad, RowError{Row: row, Line: line, Message: csvProblem(err),
+				Code: CodeCSVSyntax})
 			continue
 		case len(fields) != len(header):
-			p.Bad = append(p.Bad, RowError{Row: row, Line: line, Message: "row has " +
-				strconv.Itoa(len(fields)) + " fields, the header " + strconv.Itoa(len(header))})
+			n, want := strconv.Itoa(len(fields)), strconv.Itoa(len(header))
+			p.Bad = append(p.Bad, RowError{Row: row, Line: line, Message: "row has " + n +
+				" fields, the header " + want, Code: CodeFieldCount, Limit: want,
+				RelatedValue: n})
 			continue
 		}
 		id, c := csvCase(header, fields)

@@ -79,11 +79,27 @@ func (p *Population) addDecoded(raw []byte, row, line int) error {
 	}
 	id, c, err := DecodeCase(raw)
 	if err != nil {
-		p.Bad = append(p.Bad, RowError{Row: row, Line: line, ID: id, Message: err.Error()})
+		p.Bad = append(p.Bad, caseRowError(err, id, row, line))
 		return nil
 	}
 	p.add(id, c, row, line)
 	return nil
+}
+
+// caseRowError lists a record that DecodeCase refused, with the code of the reason.
+func caseRowError(err error, id string, row, line int) RowError {
+	r := RowError{Row: row, Line: line, ID: id, Message: err.Error(), Code: CodeNotJSON}
+	// firstOf, not errors.As, which brings reflection into the WebAssembly engine.
+	in, isInput := firstOf[*InputError](err)
+	switch {
+	case isInput:
+		r.Code, r.Related = CodeNotText, in.Predictor
+	case errors.Is(err, errCaseNotObject):
+		r.Code = CodeNotObject
+	case errors.Is(err, errCaseTooLarge):
+		r.Code, r.Limit = CodeCaseTooLarge, strconv.Itoa(MaxCaseBytes)
+	}
+	return r
 }
 
 // readJSONLPopulation reads one JSON object per non-blank line.
@@ -117,7 +133,8 @@ func readJSONPopulation(p *Population, data []byte) error {
 		}
 		start, line := s.pos, s.line
 		if err := s.value(); err != nil {
-			p.Bad = append(p.Bad, RowError{Row: row, Line: line, Message: err.Error()})
+			p.Bad = append(p.Bad, RowError{Row: row, Line: line, Message: err.Error(),
+				Code: CodeNotJSON})
 			return nil
 		}
 		if err := p.addDecoded(data[start:s.pos], row, line); err != nil {

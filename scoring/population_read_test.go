@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -38,10 +39,14 @@ func TestReadPopulationFormats(t *testing.T) {
 				{"", scoring.Case{"sex": "multi\nline", "age": "4"}, 4, 5, "csv"},
 			},
 			[]scoring.RowError{
-				{Row: 2, Line: 3, Message: "row has 1 fields, the header 2"},
-				{Row: 3, Line: 4, Message: "a quote inside an unquoted field (column 3)"},
-				{Row: 5, Line: 7, Message: "row has 3 fields, the header 2"},
-				{Row: 6, Line: 8, Message: "a quoted field is not closed before the end of the file"},
+				{Row: 2, Line: 3, Message: "row has 1 fields, the header 2", Code: "field_count",
+					Limit: "2", RelatedValue: "1"},
+				{Row: 3, Line: 4, Message: "a quote inside an unquoted field (column 3)",
+					Code: "csv_syntax"},
+				{Row: 5, Line: 7, Message: "row has 3 fields, the header 2", Code: "field_count",
+					Limit: "2", RelatedValue: "3"},
+				{Row: 6, Line: 8, Message: "a quoted field is not closed before the end of the file",
+					Code: "csv_syntax"},
 			}},
 		{"JSON lines with a blank and a bad line", "",
 			"{\"id\": \"x\", \"age\": 30}\n\n[1]\n{\"age\": \"41\"}\r\n",
@@ -49,7 +54,8 @@ func TestReadPopulationFormats(t *testing.T) {
 				{"x", scoring.Case{"age": "30"}, 1, 1, "jsonl"},
 				{"", scoring.Case{"age": "41"}, 3, 4, "jsonl"},
 			},
-			[]scoring.RowError{{Row: 2, Line: 3, Message: "case: not a JSON object"}}},
+			[]scoring.RowError{{Row: 2, Line: 3, Message: "case: not a JSON object",
+				Code: "not_object"}}},
 		{"JSON array, pretty, with a bad element", "",
 			"[\n {\n  \"id\": \"p\",\n  \"note\": \"a ] and } in text\",\n  \"age\": 30\n },\n" +
 				" \"text\",\n {\"id\": \"q\", \"age\": 31}\n]\n",
@@ -57,11 +63,13 @@ func TestReadPopulationFormats(t *testing.T) {
 				{"p", scoring.Case{"note": "a ] and } in text", "age": "30"}, 1, 2, "json"},
 				{"q", scoring.Case{"age": "31"}, 3, 8, "json"},
 			},
-			[]scoring.RowError{{Row: 2, Line: 7, Message: "case: not a JSON object"}}},
+			[]scoring.RowError{{Row: 2, Line: 7, Message: "case: not a JSON object",
+				Code: "not_object"}}},
 		{"empty JSON array", "", " [ ] ", nil, nil},
 		{"JSON array cut short", "", "[{\"age\": 3}, {\"age\": ",
 			[]readCase{{"", scoring.Case{"age": "3"}, 1, 1, "json"}},
-			[]scoring.RowError{{Row: 2, Line: 1, Message: "an object or array is not closed"}}},
+			[]scoring.RowError{{Row: 2, Line: 1, Message: "an object or array is not closed",
+				Code: "not_json"}}},
 	}
 	for _, tt := range tests {
 		p, err := scoring.ReadPopulation([]byte(tt.text), tt.format)
@@ -152,4 +160,29 @@ func FuzzReadPopulation(f *testing.F) {
 			seen[b.Row] = true
 		}
 	})
+}
+
+// TestPopulationRowCodes checks the codes of JSON records that cannot be read, beyond
+// those of TestReadPopulationFormats, so that a page can word them in its language.
+func TestPopulationRowCodes(t *testing.T) {
+	big := `{"age": "` + strings.Repeat("9", scoring.MaxCaseBytes) + `"}`
+	data := "{\"age\": 30}\n{\"age\": [1]}\n{\"age\": \n" + big + "\n"
+	p, err := scoring.ReadPopulation([]byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ code, limit, related string }{
+		{"not_text", "", "age"}, {"not_json", "", ""},
+		{"case_too_large", strconv.Itoa(scoring.MaxCaseBytes), ""},
+	}
+	if len(p.Bad) != len(want) {
+		t.Fatalf("bad rows %+v, want %d", p.Bad, len(want))
+	}
+	for i, w := range want {
+		b := p.Bad[i]
+		if b.Code != w.code || b.Limit != w.limit || b.Related != w.related || b.Message == "" {
+			t.Errorf("row %d: %+v, want code %s, limit %q, related %q and a message", b.Row, b,
+				w.code, w.limit, w.related)
+		}
+	}
 }

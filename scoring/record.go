@@ -192,7 +192,7 @@ const MaxCaseBytes = 64 << 10
 // is not an input. null members are treated as absent.
 func DecodeCase(data []byte) (string, Case, error) {
 	if len(data) > MaxCaseBytes {
-		return "", nil, errorf("case of %d bytes is larger than %d", len(data), MaxCaseBytes)
+		return "", nil, errorf("case of %d bytes: %w", len(data), errCaseTooLarge)
 	}
 	n, err := parseJSON(data)
 	switch {
@@ -201,10 +201,16 @@ func DecodeCase(data []byte) (string, Case, error) {
 	case err != nil:
 		return "", nil, errorf("case: %w", err)
 	case n.kind != jsonObject:
-		return "", nil, errors.New("case: not a JSON object")
+		return "", nil, errCaseNotObject
 	}
 	return caseFromNode(&n)
 }
+
+// The reasons DecodeCase refuses a case that a reader may want to tell apart.
+var (
+	errCaseTooLarge  = errorf("larger than %d", MaxCaseBytes)
+	errCaseNotObject = errors.New("case: not a JSON object")
+)
 
 // caseFromNode converts the members of a JSON object to a Case; see DecodeCase.
 func caseFromNode(n *jsonNode) (string, Case, error) {

@@ -196,7 +196,8 @@ func runResult(d *demoState) scoring.FaultRunResult {
 			BandAfter: m.BandAfter}
 	}
 	for i, x := range s.Refusals {
-		r.Refusals[i] = scoring.RefusalRow{Index: x.Index, Row: x.Row, ID: x.ID, Error: x.Error}
+		r.Refusals[i] = scoring.RefusalRow{Index: x.Index, Row: x.Row, ID: x.ID, Error: x.Error,
+			Errors: x.Errors}
 	}
 	return r
 }

@@ -374,9 +374,13 @@ var inputErrorsEN = map[string]string{
 	"order":         "dates in an impossible order: after {related} {related_value}",
 	"wrong_variant": "not the variant for this case: the rule ({limit} or more) puts it in " +
 		"the “{related}” population, and this model is for “{related_value}”",
-	"not_flag":    "not 0 or 1",
-	"field_count": "{related_value} fields, the header has {limit}",
-	"csv_syntax":  "broken quoting: a quote out of place, or a quoted field not closed",
+	"not_flag":       "not 0 or 1",
+	"field_count":    "{related_value} fields, the header has {limit}",
+	"csv_syntax":     "broken quoting: a quote out of place, or a quoted field not closed",
+	"not_json":       "not valid JSON",
+	"not_object":     "not a JSON object",
+	"not_text":       "“{related}” is not a string or number",
+	"case_too_large": "larger than {limit} bytes",
 }
 
 // paramsRefusalEN explains each kind of parameter-file refusal (scoring.RefusalCodes).

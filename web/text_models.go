@@ -25,13 +25,12 @@ import (
 // language.
 //
 // Validation measures' warnings have codes too (warning_codes), which the Dutch page
-// writes from ValidateText.ValWarn, and so do the rows the validation studio cannot
-// read (input_errors).
+// writes from ValidateText.ValWarn, and so do the rows the validation studio or the
+// fault demonstration cannot read and the cases its models refuse (input_errors).
 //
-// TODO(i18n): the engine's detail of a refused parameter file or recalibrated model,
-// and the reasons for rows the fault demonstration could not read (other than refused
-// input values) have no codes yet, so the Dutch page shows them in English, introduced
-// by a Dutch sentence.
+// TODO(i18n): the engine's detail of a refused parameter file or recalibrated model
+// has no codes yet, so the Dutch page shows it in English, introduced by a Dutch
+// sentence.
 type ModelTexts struct {
 	Keys  []string          `json:"keys,omitempty"`
 	Texts map[string]string `json:"texts,omitempty"`

@@ -166,9 +166,13 @@ var inputErrorsNL = map[string]string{
 	"order":         "datums in een onmogelijke volgorde: na {related} {related_value}",
 	"wrong_variant": "niet de variant voor deze zaak: volgens de regel ({limit} of meer) " +
 		"hoort de zaak bij de populatie “{related}”, en dit model is voor “{related_value}”",
-	"not_flag":    "niet 0 of 1",
-	"field_count": "{related_value} velden, terwijl de kopregel er {limit} heeft",
-	"csv_syntax":  "kapotte aanhalingstekens: een aanhalingsteken op de verkeerde plek, of een veld tussen aanhalingstekens dat niet wordt afgesloten",
+	"not_flag":       "niet 0 of 1",
+	"field_count":    "{related_value} velden, terwijl de kopregel er {limit} heeft",
+	"csv_syntax":     "kapotte aanhalingstekens: een aanhalingsteken op de verkeerde plek, of een veld tussen aanhalingstekens dat niet wordt afgesloten",
+	"not_json":       "geen geldige JSON",
+	"not_object":     "geen JSON-object",
+	"not_text":       "“{related}” is geen tekst of getal",
+	"case_too_large": "groter dan {limit} bytes",
 }
 
 // paramsRefusalNL explains in Dutch each kind of parameter-file refusal.

@@ -207,7 +207,8 @@
     return [el("details", { class: "faults-left-out", open: "", "data-testid": "faults-left-out" },
       el("summary", { text: fill(text.faults_left_out, { count: bad.length }) }),
       el("ul", {}, ...bad.map((b) => el("li", { "data-row": b.row,
-        text: fill(text.faults_row, { row: b.row, line: b.line, message: b.message }) }))))];
+        text: fill(text.faults_row, { row: b.row, line: b.line,
+          message: b.code ? page.errorText(b) : b.message }) }))))];
   }
 
   // draw has the engine draw fictional cases for the chosen model, and shows how.
@@ -365,9 +366,21 @@
       box.append(el("details", { class: "faults-refused", "data-testid": "faults-refused" },
         el("summary", { text: text.faults_refused_title + " (" + res.refusals.length + ")" }),
         el("ul", {}, ...res.refusals.slice(0, MAX_ROWS).map((r) => el("li", {
-          text: fill(text.faults_refused_row, { row: r.row, id: r.id, error: r.error }) })))));
+          text: fill(text.faults_refused_row,
+            { row: r.row, id: r.id, error: refusalText(r, d) }) })))));
     }
     return box;
+  }
+
+  // refusalText is why a model refused a case: field by field in the page's words where
+  // the engine gave codes, else in the engine's own.
+  function refusalText(r, d) {
+    const errs = r.errors || [];
+    if (!errs.length || !errs.every((e) => e.code)) return r.error;
+    return errs.map((e) => {
+      const p = (d.predictors || []).find((x) => x.id === e.field);
+      return ((p ? p.label : e.field || "") + " " + page.errorText(e, d.id)).trim();
+    }).join("; ");
   }
 
   // horizonOf returns the description of a horizon label, if the model has it.
