@@ -73,6 +73,20 @@ func TestDutchDecimalComma(t *testing.T) {
 	checkValuesKept(t, form, d, scoring.Case{"fin": "no", "age": "25,5", "wexp": "yes",
 		"mar": "married", "paro": "yes", "prio": "2,5"})
 
+	// A point groups thousands on the Dutch page: "1.000" is a thousand, never one,
+	// so the engine refuses it as above prio's limit of 200; it is echoed as typed.
+	if err := control(t, form, d, "prio").Fill("1.000"); err != nil {
+		t.Fatal(err)
+	}
+	if err := form.GetByTestId("calculate").Click(); err != nil {
+		t.Fatal(err)
+	}
+	above := web.Fill(web.Dutch.JS.InputErrors["above"], map[string]string{"limit": "200"})
+	if err := expect.Locator(form.GetByTestId("error-prio")).ToContainText("“1.000”: " +
+		above); err != nil {
+		t.Errorf("error-prio for 1.000: %v", err)
+	}
+
 	// The English page does not convert: the engine's strict parsing refuses it.
 	en := newPage(t)
 	_, dEN := builtinModel(t, "rossi-cox")

@@ -100,8 +100,15 @@ func (a *API) jsLoadParams(args []js.Value) []byte {
 		return errorObject("", errNoParamsText)
 	}
 	pin := ""
-	if len(args) > 1 && args[1].Type() == js.TypeString {
-		pin = args[1].String()
+	if len(args) > 1 {
+		// A pin of another type must not turn pinning off: only no pin at all does.
+		switch args[1].Type() {
+		case js.TypeString:
+			pin = args[1].String()
+		case js.TypeUndefined, js.TypeNull:
+		default:
+			return errorObject("", errPinNotText)
+		}
 	}
 	return a.LoadParams([]byte(args[0].String()), pin)
 }

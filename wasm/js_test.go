@@ -110,6 +110,11 @@ func TestJSBadArguments(t *testing.T) {
 		{"scoreMany without cases", "scoreMany", []any{"ogrs3"}, "got 1 arguments"},
 		{"scoreMany a number", "scoreMany", []any{"ogrs3", 42}, "cases has type number"},
 		{"scoreMany an object", "scoreMany", []any{"ogrs3", valid}, "not a JSON array"},
+		{"loadParams with a number as pin", "loadParams",
+			[]any{string(scoring.SyntheticOxRecParams), 42}, "pin must be"},
+		{"loadParams with an object as pin", "loadParams",
+			[]any{string(scoring.SyntheticOxRecParams), js.Global().Get("Object").New()},
+			"pin must be"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

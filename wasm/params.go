@@ -86,3 +86,6 @@ func (a *API) CompareVariants(group string, caseJSON []byte) (out []byte) {
 
 // errNoParamsText reports a parameter file passed as something other than text.
 var errNoParamsText = errors.New("loadParams: the file's text is needed")
+
+// errPinNotText refuses a pin that is neither text nor left out (undefined or null).
+var errPinNotText = errors.New("loadParams: the pin must be the file's SHA-256 as text")

@@ -23,12 +23,19 @@ globalThis.spiegelWords = (text, lang, describe) => {
     return s;
   }
 
-  // decimalPoint turns a number typed with the page's decimal comma ("5,9", on the
-  // Dutch page) into the engine's form ("5.9"); anything else goes on as typed, for
-  // the engine's strict parsing to judge ("1.234,5" too). localNumber does the
-  // reverse for the numbers the page writes.
+  // decimalPoint turns a number typed the page's way into the engine's form. On the
+  // Dutch page the comma is the decimal sign ("5,9" is 5.9) and a point groups
+  // thousands ("1.000" is 1000, "1.234,5" is 1234.5): a point before three digits is
+  // never read as a decimal point there. Anything else goes on as typed, for the
+  // engine's strict parsing to judge. localNumber does the reverse for the numbers the
+  // page writes.
   function decimalPoint(v) {
-    return text.decimal_sign === "," && /^\s*[+-]?\d*,\d+\s*$/.test(v) ? v.replace(",", ".") : v;
+    if (text.decimal_sign !== ",") return v;
+    const grouped = /^\s*([+-]?)(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?\s*$/.exec(v);
+    if (grouped) {
+      return grouped[1] + grouped[2].split(".").join("") + (grouped[3] ? "." + grouped[3] : "");
+    }
+    return /^\s*[+-]?\d*,\d+\s*$/.test(v) ? v.replace(",", ".") : v;
   }
 
   // errorText is the reason a value was refused, after the value when there is one.
