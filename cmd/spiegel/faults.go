@@ -90,7 +90,17 @@ func runFaults(e *env, args []string) int {
 	}
 	e.log.Info("faults", "model", m.ID(), "faulty", faulty.ID(), "cases", len(pop.Cases),
 		"left_out", len(pop.Bad))
-	return writeJSON(e, demo(m, faulty, fault, pop, f.minMove))
+	r := demo(m, faulty, fault, pop, f.minMove)
+	if code := writeJSON(e, r); code != exitOK {
+		return code
+	}
+	if r.Scored == 0 {
+		// Counts of nothing would read as "the fault moves nobody".
+		e.log.Error("no case was scored by both models, so the counts say nothing about the "+
+			"fault", "cases", r.Cases, "refused", r.Refused, "left_out", len(r.Bad))
+		return exitRefused
+	}
+	return exitOK
 }
 
 // demo runs the fault over the population and builds the report.

@@ -115,13 +115,27 @@ func TestFaultsListsBadRows(t *testing.T) {
 	in := "id,sex\nx,male,extra\ny,female\n"
 	code, stdout, stderr := runCmd(t, in, "faults", "-model", "ogrs3", "-in", "-",
 		"-swap", "sex=male,female")
-	if code != exitOK {
-		t.Fatalf("spiegel faults = %d, stderr %q", code, stderr)
+	if code != exitRefused || !strings.Contains(stderr, "no case was scored") {
+		t.Fatalf("spiegel faults = %d, stderr %q; want %d, no case scored", code, stderr,
+			exitRefused)
 	}
 	r := decodeReport(t, stdout)
 	if len(r.Bad) != 1 || r.Bad[0].Row != 1 || r.Bad[0].Line != 2 || r.Cases != 1 ||
 		r.Refused != 1 || len(r.Refusals) != 1 || r.Refusals[0].ID != "y" {
 		t.Errorf("report = %+v; want row 1 (line 2) left out and case y refused", r)
+	}
+}
+
+// TestFaultsNothingScored swaps in a model whose inputs the cases do not have: every
+// case is refused, and the command says so and exits 3 rather than report 0 moved.
+func TestFaultsNothingScored(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "", "faults", "-model", "ogrs3", "-synthetic", "20",
+		"-swap-model", "rossi-cox")
+	r := decodeReport(t, stdout)
+	if code != exitRefused || r.Scored != 0 || r.Refused != 20 ||
+		!strings.Contains(stderr, "say nothing about the fault") {
+		t.Errorf("spiegel faults = %d, scored %d, refused %d, stderr %q; want %d, 0, 20 and "+
+			"a reason", code, r.Scored, r.Refused, stderr, exitRefused)
 	}
 }
 

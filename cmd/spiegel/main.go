@@ -41,7 +41,7 @@ const (
 	exitOK      = 0
 	exitFail    = 1 // the run could not proceed
 	exitUsage   = 2 // the command line is wrong
-	exitRefused = 3 // score or explain ran to the end, but refused at least one case
+	exitRefused = 3 // score or explain refused at least one case; faults scored none
 )
 
 const usage = `usage: spiegel <command> [flags]
