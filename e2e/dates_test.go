@@ -73,3 +73,41 @@ func TestFutureDateRefusedInline(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstSanctionContradiction enters an OGRS3 case with no previous sanctions but a
+// first sanction years before the current conviction: on both pages the first
+// sanction's date is refused inline, in the page's words, naming the conviction's
+// date, and no result is shown.
+func TestFirstSanctionContradiction(t *testing.T) {
+	c := ogrs3With(scoring.Case{"previous_sanctions": "0"})
+	for _, lang := range pageLangs {
+		t.Run(lang.text.Lang, func(t *testing.T) {
+			p := newPageAt(t, lang.path)
+			_, d := builtinModel(t, "ogrs3")
+			d = lang.text.JS.Models.Description(d)
+			form := modelForm(p, "ogrs3")
+			enterCase(t, form, d, c)
+			if err := form.GetByTestId("calculate").Click(); err != nil {
+				t.Fatal(err)
+			}
+			var label string
+			for _, pr := range d.Predictors {
+				if pr.ID == "conviction_date" {
+					label = pr.Label
+				}
+			}
+			msg := web.Fill(lang.text.JS.InputErrors["first_not_current"], map[string]string{
+				"related": label, "related_value": c["conviction_date"]})
+			want := web.Fill(lang.text.JS.ValueMessage, map[string]string{
+				"value": c["first_sanction_date"], "message": msg})
+			if err := expect.Locator(form.GetByTestId("error-first_sanction_date")).
+				ToHaveText(want); err != nil {
+				t.Errorf("error-first_sanction_date: %v", err)
+			}
+			checkValuesKept(t, form, d, c)
+			if n, _ := p.GetByTestId("result").Locator("*").Count(); n != 0 {
+				t.Errorf("result region has %d elements after a refused case, want none", n)
+			}
+		})
+	}
+}

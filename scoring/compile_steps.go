@@ -159,16 +159,19 @@ func derivedLevels(d *Derived) []Level {
 	return levels
 }
 
-// addConstraints checks the date-order rules.
+// addConstraints checks the rules across inputs: date order (not_after) and the first
+// event that is the current one (first_when_none).
 func addConstraints(m *Model) error {
 	for i, c := range m.def.Constraints {
 		path := sprintf("constraints[%d]", i)
-		if c.Kind != "not_after" || len(c.Inputs) < 2 {
-			return invalid(path, "want kind not_after with two inputs or more")
+		types, ok := constraintTypes(c)
+		if !ok {
+			return invalid(path, "want kind not_after with two inputs or more, or "+
+				"first_when_none with a count and two dates")
 		}
 		var idx []int
 		for k, id := range c.Inputs {
-			j, err := m.resolve(id, TypeDate, sprintf("%s.inputs[%d]", path, k))
+			j, err := m.resolve(id, types[min(k, len(types)-1)], sprintf("%s.inputs[%d]", path, k))
 			if err != nil {
 				return err
 			}
@@ -177,9 +180,25 @@ func addConstraints(m *Model) error {
 		if err := checkRef(c.Ref, m.def.Sources, path+".ref"); err != nil {
 			return err
 		}
-		m.constraints = append(m.constraints, idx)
+		if c.Kind == "first_when_none" {
+			m.firsts = append(m.firsts, [3]int{idx[0], idx[1], idx[2]})
+		} else {
+			m.constraints = append(m.constraints, idx)
+		}
 	}
 	return nil
+}
+
+// constraintTypes returns the types of a constraint's inputs, the last repeated for
+// the rest, or ok=false for an unknown kind or a wrong number of inputs.
+func constraintTypes(c Constraint) (types []string, ok bool) {
+	switch {
+	case c.Kind == "not_after" && len(c.Inputs) >= 2:
+		return []string{TypeDate}, true
+	case c.Kind == "first_when_none" && len(c.Inputs) == 3:
+		return []string{TypeNumber, TypeDate}, true
+	}
+	return nil, false
 }
 
 // checkBands checks that bands ascend from start and have sources.

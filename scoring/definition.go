@@ -108,8 +108,10 @@ type Derived struct {
 	Ref        Ref                    `json:"ref"`
 }
 
-// Constraint is a rule across inputs. The only kind is "not_after": each date input
-// in Inputs must not be later than the next one.
+// Constraint is a rule across inputs. Kind "not_after": each date input in Inputs
+// must not be later than the next one. Kind "first_when_none": Inputs are a count of
+// earlier events and the dates of the first and of the current event; when the count
+// is 0 the current event is the first, so the two dates must be the same.
 type Constraint struct {
 	Kind   string   `json:"kind"`
 	Inputs []string `json:"inputs"`

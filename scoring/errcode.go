@@ -31,6 +31,9 @@ const (
 	// CodeWrongVariant is a case that a group's rule (threshold Limit) puts in the
 	// population Related, asked of a variant for the population RelatedValue.
 	CodeWrongVariant = "wrong_variant"
+	// CodeFirstNotCurrent is a first event's date other than that of the current one
+	// (Related, with RelatedValue), though no earlier event is counted.
+	CodeFirstNotCurrent = "first_not_current"
 
 	// The codes below are of rows of a data file that cannot be read (BadRow).
 
@@ -65,6 +68,7 @@ var sentinelCodes = []struct {
 	{ErrOutOfRange, CodeOutOfRange},
 	{ErrOrder, CodeOrder},
 	{ErrWrongVariant, CodeWrongVariant},
+	{ErrFirstNotCurrent, CodeFirstNotCurrent},
 }
 
 // ErrorCodes lists every code a FieldError can have (an InputError's, or a bad row's),
@@ -72,7 +76,7 @@ var sentinelCodes = []struct {
 func ErrorCodes() []string {
 	return []string{CodeMissing, CodeUnknownInput, CodeNotNumber, CodeNotWhole, CodeNotDate,
 		CodeUnknownLevel, CodeBelow, CodeAbove, CodeDerivedBelow, CodeDerivedAbove,
-		CodeOutOfRange, CodeOrder, CodeWrongVariant, CodeNotFlag, CodeFieldCount,
+		CodeOutOfRange, CodeOrder, CodeWrongVariant, CodeFirstNotCurrent, CodeNotFlag, CodeFieldCount,
 		CodeCSVSyntax, CodeNotJSON, CodeNotObject, CodeNotText, CodeCaseTooLarge}
 }
 

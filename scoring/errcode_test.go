@@ -28,6 +28,10 @@ func TestRecordErrorCodes(t *testing.T) {
 			Limit: "10", Related: "Age at the first sanction", RelatedValue: "8"}},
 		{"birth_date", "1909-08-25", scoring.FieldError{Code: "derived_above",
 			Limit: "100", Related: "Age at assessment", RelatedValue: "111"}},
+		// No previous sanctions: the first sanction is the current conviction, yet the
+		// case gives another date (first_when_none); the error is on that date.
+		{"previous_sanctions", "0", scoring.FieldError{Code: "first_not_current",
+			Related: "conviction_date", RelatedValue: "2020-08-15"}},
 	}
 	m := builtin(t, "ogrs3")
 	for _, tt := range tests {
@@ -58,8 +62,8 @@ func TestErrorCodesAreKnown(t *testing.T) {
 		}
 		seen[c] = true
 	}
-	if len(seen) != 20 {
-		t.Errorf("%d codes, want 20 (13 of values, 7 of rows)", len(seen))
+	if len(seen) != 21 {
+		t.Errorf("%d codes, want 21 (14 of values, 7 of rows)", len(seen))
 	}
 }
 

@@ -23,6 +23,9 @@ var (
 	ErrOutOfRange = errors.New("outside the accepted range")
 	// ErrOrder reports two dates in an impossible order.
 	ErrOrder = errors.New("dates in an impossible order")
+	// ErrFirstNotCurrent reports a first event's date other than the current one's
+	// while none came before the current one (a first_when_none constraint).
+	ErrFirstNotCurrent = errors.New("not the date of the current one, though none came before it")
 	// ErrWrongVariant reports a case that a group's variant rule puts in another
 	// population than the model's (see Model.CheckVariant).
 	ErrWrongVariant = errors.New("not the variant for this case")

@@ -12,6 +12,7 @@ type Model struct {
 	nInputs     int
 	derived     []derivedStep
 	constraints [][]int
+	firsts      [][3]int // first_when_none: count, first date, current date
 	terms       []termStep
 	params      []string
 

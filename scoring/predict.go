@@ -107,7 +107,8 @@ func (v *variable) checkRange(raw string, x float64) *InputError {
 	return nil
 }
 
-// checkOrder refuses dates that come after the date that must follow them.
+// checkOrder refuses dates that come after the date that must follow them, and a
+// first event's date other than the current one's when none came before it.
 func (m *Model) checkOrder(vals []value) InputErrors {
 	var errs InputErrors
 	for _, c := range m.constraints {
@@ -119,6 +120,14 @@ func (m *Model) checkOrder(vals []value) InputErrors {
 				errs = append(errs, inputErr(m.vars[c[k]].id, a.String(), ErrOrder, detail).
 					withRelated(next, b.String()))
 			}
+		}
+	}
+	for _, f := range m.firsts {
+		first, current := vals[f[1]].date, vals[f[2]].date
+		if vals[f[0]].num == 0 && first != current {
+			cur := m.vars[f[2]].id
+			errs = append(errs, inputErr(m.vars[f[1]].id, first.String(), ErrFirstNotCurrent,
+				cur+" "+current.String()).withRelated(cur, current.String()))
 		}
 	}
 	return errs

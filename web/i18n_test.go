@@ -313,6 +313,7 @@ func TestInputErrorsENAsEngine(t *testing.T) {
 		{"previous_sanctions", "-1"}, {"previous_sanctions", "501"}, {"birth_date", "1990-02-30"},
 		{"first_sanction_date", "2020-09-01"}, {"first_sanction_date", "1999-08-24"},
 		{"assessment_date", "2999-01-01"}, {"colour", "blue"}, {"birth_date", "1909-08-25"},
+		{"previous_sanctions", "0"},
 	}
 	seen := map[string]bool{}
 	for _, b := range bad {
@@ -331,8 +332,8 @@ func TestInputErrorsENAsEngine(t *testing.T) {
 			}
 		}
 	}
-	if len(seen) < 11 {
-		t.Errorf("the cases reached %d codes (%v), want at least 11", len(seen), seen)
+	if len(seen) < 12 {
+		t.Errorf("the cases reached %d codes (%v), want at least 12", len(seen), seen)
 	}
 }
 

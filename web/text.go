@@ -374,6 +374,8 @@ var inputErrorsEN = map[string]string{
 	"order":         "dates in an impossible order: after {related} {related_value}",
 	"wrong_variant": "not the variant for this case: the rule ({limit} or more) puts it in " +
 		"the “{related}” population, and this model is for “{related_value}”",
+	"first_not_current": "not the date of the current one, though none came before it: " +
+		"{related} {related_value}",
 	"not_flag":       "not 0 or 1",
 	"field_count":    "{related_value} fields, the header has {limit}",
 	"csv_syntax":     "broken quoting: a quote out of place, or a quoted field not closed",

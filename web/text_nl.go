@@ -166,6 +166,8 @@ var inputErrorsNL = map[string]string{
 	"order":         "datums in een onmogelijke volgorde: na {related} {related_value}",
 	"wrong_variant": "niet de variant voor deze zaak: volgens de regel ({limit} of meer) " +
 		"hoort de zaak bij de populatie “{related}”, en dit model is voor “{related_value}”",
+	"first_not_current": "niet de datum van de huidige, terwijl er geen eerdere zijn: " +
+		"{related} {related_value}",
 	"not_flag":       "niet 0 of 1",
 	"field_count":    "{related_value} velden, terwijl de kopregel er {limit} heeft",
 	"csv_syntax":     "kapotte aanhalingstekens: een aanhalingsteken op de verkeerde plek, of een veld tussen aanhalingstekens dat niet wordt afgesloten",
