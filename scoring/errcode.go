@@ -48,7 +48,8 @@ const (
 	CodeNotJSON = "not_json"
 	// CodeNotObject is a record that is JSON but not an object.
 	CodeNotObject = "not_object"
-	// CodeNotText is a record whose member Related is neither a string nor a number.
+	// CodeNotText is a value that is neither a string nor a number (of a bad row of a
+	// population: its member Related).
 	CodeNotText = "not_text"
 	// CodeCaseTooLarge is a record of more than Limit bytes.
 	CodeCaseTooLarge = "case_too_large"
@@ -69,6 +70,7 @@ var sentinelCodes = []struct {
 	{ErrOrder, CodeOrder},
 	{ErrWrongVariant, CodeWrongVariant},
 	{ErrFirstNotCurrent, CodeFirstNotCurrent},
+	{ErrNotText, CodeNotText},
 }
 
 // ErrorCodes lists every code a FieldError can have (an InputError's, or a bad row's),

@@ -23,6 +23,8 @@ var (
 	ErrOutOfRange = errors.New("outside the accepted range")
 	// ErrOrder reports two dates in an impossible order.
 	ErrOrder = errors.New("dates in an impossible order")
+	// ErrNotText reports a case's member that is neither a string nor a number.
+	ErrNotText = errors.New("not a string or number")
 	// ErrFirstNotCurrent reports a first event's date other than the current one's
 	// while none came before the current one (a first_when_none constraint).
 	ErrFirstNotCurrent = errors.New("not the date of the current one, though none came before it")

@@ -131,8 +131,9 @@ func TestDecodeCase(t *testing.T) {
 			scoring.Case{"sex": "male", "previous_sanctions": "3"}, ""},
 		{"number keeps its text", `{"age": 24.50}`, "", scoring.Case{"age": "24.50"}, ""},
 		{"null is absent", `{"sex": null}`, "", scoring.Case{}, ""},
-		{"nested object", `{"sex": {"a": 1}}`, "", nil, "sex: not a string or number"},
-		{"boolean", `{"fin": true}`, "", nil, "fin: not a string or number"},
+		{"nested object", `{"sex": {"a": 1}}`, "", nil, `sex "{...}": not a string or number`},
+		{"boolean, the id still read", `{"fin": true, "id": "A"}`, "A", nil,
+			`fin "true": not a string or number`},
 		{"not an object", `[1]`, "", nil, "not a JSON object"},
 		{"duplicate key", `{"sex": "male", "sex": "female"}`, "", nil, "duplicate key"},
 		{"trailing data", `{"sex": "male"} {"sex": "female"}`, "", nil, "after the JSON object"},
@@ -142,8 +143,9 @@ func TestDecodeCase(t *testing.T) {
 	for _, tt := range tests {
 		id, c, err := scoring.DecodeCase([]byte(tt.doc))
 		if tt.err != "" {
-			if err == nil || !strings.Contains(err.Error(), tt.err) {
-				t.Errorf("%s: DecodeCase error = %v, want %q", tt.name, err, tt.err)
+			if err == nil || !strings.Contains(err.Error(), tt.err) || id != tt.id {
+				t.Errorf("%s: DecodeCase id %q, error %v; want %q, %q", tt.name, id, err, tt.id,
+					tt.err)
 			}
 			continue
 		}

@@ -212,10 +212,12 @@ var (
 	errCaseNotObject = errors.New("case: not a JSON object")
 )
 
-// caseFromNode converts the members of a JSON object to a Case; see DecodeCase.
+// caseFromNode converts the members of a JSON object to a Case; see DecodeCase. A
+// refused member still gives the case's id, for the record that reports it.
 func caseFromNode(n *jsonNode) (string, Case, error) {
 	c := make(Case, len(n.keys))
 	var id string
+	var bad *InputError
 	for i, k := range n.keys {
 		e := &n.elems[i]
 		switch e.kind {
@@ -223,7 +225,13 @@ func caseFromNode(n *jsonNode) (string, Case, error) {
 		case jsonNull:
 			continue
 		default:
-			return "", nil, &InputError{Predictor: k, Err: errors.New("not a string or number")}
+			if bad == nil {
+				// Related names the member too, as a population's bad row does,
+				// for a page's words of the code.
+				bad = &InputError{Predictor: k, Value: jsonKindWord(e), Err: ErrNotText,
+					Related: k}
+			}
+			continue
 		}
 		if k == "id" {
 			id = e.text
@@ -231,7 +239,22 @@ func caseFromNode(n *jsonNode) (string, Case, error) {
 		}
 		c[k] = e.text
 	}
+	if bad != nil {
+		return id, nil, bad
+	}
 	return id, c, nil
+}
+
+// jsonKindWord writes a member that is neither a string nor a number as the value of
+// its refusal: true, false, [...] or {...}.
+func jsonKindWord(e *jsonNode) string {
+	switch e.kind {
+	case jsonBool:
+		return e.text
+	case jsonArray:
+		return "[...]"
+	}
+	return "{...}"
 }
 
 // CaseFromMap converts decoded JSON members to a Case; see DecodeCase.

@@ -188,7 +188,7 @@ func TestScoreMany(t *testing.T) {
 		t.Errorf("ScoreMany[0] = %+v, want %+v", got[0], want)
 	}
 	checkError(t, got[1], "ogrs3", "cases[1]: case: not a JSON object")
-	checkError(t, got[2], "ogrs3", "cases[2]: sex: not a string or number")
+	checkError(t, got[2], "ogrs3", `cases[2]: sex "true": not a string or number`)
 	checkError(t, got[3], "ogrs3", "birth_date: missing")
 	if want := wantRecord(t, cat, "ogrs3", "w2", female); !reflect.DeepEqual(got[4], want) {
 		t.Errorf("ScoreMany[4] = %+v, want %+v", got[4], want)
