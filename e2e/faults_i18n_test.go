@@ -63,3 +63,39 @@ func TestFaultDemoReasonsInPageLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestFaultDemoDrawInPageLanguage asks each page to draw -5 fictional cases, which it
+// refuses in its own words before asking the engine, and then one, which it reports
+// in the singular.
+func TestFaultDemoDrawInPageLanguage(t *testing.T) {
+	for _, pl := range pageLangs {
+		t.Run(pl.path, func(t *testing.T) {
+			js := pl.text.JS
+			p := newPageAt(t, pl.path)
+			section := p.GetByTestId("faults")
+			draw := func(n string) {
+				t.Helper()
+				if err := section.GetByTestId("faults-n").Fill(n); err != nil {
+					t.Fatal(err)
+				}
+				if err := section.GetByTestId("faults-generate").Click(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			draw("-5")
+			want := web.Fill(js.FaultsNeedWhole, map[string]string{"field": js.FaultsN,
+				"min": "1"})
+			if err := expect.Locator(section.GetByTestId("faults-population-error")).
+				ToHaveText(want); err != nil {
+				t.Errorf("-5 cases: %v", err)
+			}
+			draw("1")
+			waitPopulation(t, section, 1)
+			seed, _ := section.GetByTestId("faults-seed").InputValue()
+			want = web.Fill(js.FaultsDrawnOne, map[string]string{"seed": seed})
+			if got := text(t, section.GetByTestId("faults-population-count")); got != want {
+				t.Errorf("one case drawn: %q, want %q", got, want)
+			}
+		})
+	}
+}

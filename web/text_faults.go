@@ -29,12 +29,18 @@ type FaultText struct {
 	FaultsRun          string `json:"faults_run"`
 	FaultsProgress     string `json:"faults_progress"`
 
-	FaultsNoPopulation   string `json:"faults_no_population"`
-	FaultsLoaded         string `json:"faults_loaded"`    // {count} {name} {format}
-	FaultsLeftOut        string `json:"faults_left_out"`  // {count}
-	FaultsRow            string `json:"faults_row"`       // {row} {line} {message}
-	FaultsDrawn          string `json:"faults_drawn"`     // {count} {seed}
-	FaultsSynthetic      string `json:"faults_synthetic"` // the mark on a drawn population
+	FaultsNoPopulation string `json:"faults_no_population"`
+	FaultsLoaded       string `json:"faults_loaded"`     // {count} {name} {format}
+	FaultsLoadedOne    string `json:"faults_loaded_one"` // one case: {name} {format}
+	FaultsLeftOut      string `json:"faults_left_out"`   // {count}
+	FaultsLeftOutOne   string `json:"faults_left_out_one"`
+	FaultsRow          string `json:"faults_row"`       // {row} {line} {message}
+	FaultsDrawn        string `json:"faults_drawn"`     // {count} {seed}
+	FaultsDrawnOne     string `json:"faults_drawn_one"` // {seed}
+	// FaultsNeedWhole refuses a number of cases or a seed that is not a whole number
+	// of at least {min}, before the engine is asked.
+	FaultsNeedWhole      string `json:"faults_need_whole"` // {field} {min}
+	FaultsSynthetic      string `json:"faults_synthetic"`  // the mark on a drawn population
 	FaultsDistTitle      string `json:"faults_dist_title"`
 	FaultsDistName       string `json:"faults_dist_name"`
 	FaultsDistValues     string `json:"faults_dist_values"`
@@ -123,9 +129,13 @@ var FaultsEN = FaultText{
 
 	FaultsNoPopulation:   "No cases loaded yet.",
 	FaultsLoaded:         "{count} cases read from {name} ({format}).",
+	FaultsLoadedOne:      "1 case read from {name} ({format}).",
 	FaultsLeftOut:        "{count} rows could not be read and are left out:",
+	FaultsLeftOutOne:     "1 row could not be read and is left out:",
 	FaultsRow:            "Row {row} (line {line}): {message}",
 	FaultsDrawn:          "{count} fictional cases drawn with seed {seed}. They describe nobody.",
+	FaultsDrawnOne:       "1 fictional case drawn with seed {seed}. It describes nobody.",
+	FaultsNeedWhole:      "{field}: type a whole number of {min} or more.",
 	FaultsSynthetic:      "SYNTHETIC POPULATION — FICTIONAL CASES",
 	FaultsDistTitle:      "How the fictional cases were drawn",
 	FaultsDistName:       "Quantity",
@@ -221,10 +231,14 @@ var FaultsNL = FaultText{
 
 	FaultsNoPopulation: "Nog geen casussen geladen.",
 	FaultsLoaded:       "{count} casussen gelezen uit {name} ({format}).",
+	FaultsLoadedOne:    "1 casus gelezen uit {name} ({format}).",
 	FaultsLeftOut:      "{count} rijen konden niet worden gelezen en zijn weggelaten:",
+	FaultsLeftOutOne:   "1 rij kon niet worden gelezen en is weggelaten:",
 	FaultsRow:          "Rij {row} (regel {line}): {message}",
 	FaultsDrawn: "{count} fictieve casussen getrokken met startwaarde {seed}. " +
 		"Ze beschrijven niemand.",
+	FaultsDrawnOne:       "1 fictieve casus getrokken met startwaarde {seed}. Die beschrijft niemand.",
+	FaultsNeedWhole:      "{field}: vul een geheel getal van {min} of meer in.",
 	FaultsSynthetic:      "SYNTHETISCHE POPULATIE — FICTIEVE CASUSSEN",
 	FaultsDistTitle:      "Hoe de fictieve casussen zijn getrokken",
 	FaultsDistName:       "Grootheid",

@@ -197,7 +197,8 @@
     ui.population = pop;
     ui.status.replaceChildren(el("p", { "data-testid": "faults-population-count",
       "data-count": pop.cases,
-      text: fill(text.faults_loaded, { count: pop.cases, name: file.name, format: pop.format }) }),
+      text: fill(counted("faults_loaded", pop.cases),
+        { count: pop.cases, name: file.name, format: pop.format }) }),
     ...leftOut(pop.bad));
   }
 
@@ -205,17 +206,25 @@
   function leftOut(bad) {
     if (!bad || !bad.length) return [];
     return [el("details", { class: "faults-left-out", open: "", "data-testid": "faults-left-out" },
-      el("summary", { text: fill(text.faults_left_out, { count: bad.length }) }),
+      el("summary", { text: fill(counted("faults_left_out", bad.length), { count: bad.length }) }),
       el("ul", {}, ...bad.map((b) => el("li", { "data-row": b.row,
         text: fill(text.faults_row, { row: b.row, line: b.line,
           message: b.code ? page.errorText(b) : b.message }) }))))];
   }
 
-  // draw has the engine draw fictional cases for the chosen model, and shows how.
+  // counted is the text of key for count things: its _one form for a single one.
+  const counted = (key, count) => text[count === 1 && text[key + "_one"] ? key + "_one" : key];
+
+  // draw has the engine draw fictional cases for the chosen model, and shows how. A
+  // number of cases or a seed that is not a whole number is refused here, in the
+  // page's words, before the engine is asked.
   async function draw(ui) {
     cancel(ui);
-    const pop = plain(await globalThis.spiegel.syntheticPopulation(ui.model.value,
-      whole(ui.n.value.trim()), whole(ui.seed.value.trim())));
+    const n = whole(ui.n.value.trim()), seed = whole(ui.seed.value.trim());
+    const bad = [[n, text.faults_n, 1], [seed, text.faults_seed, 0]]
+      .find(([v, , min]) => !/^\d{1,15}$/.test(v) || Number(v) < min);
+    const pop = bad ? { error: fill(text.faults_need_whole, { field: bad[1], min: bad[2] }) }
+      : plain(await globalThis.spiegel.syntheticPopulation(ui.model.value, n, seed));
     if (pop.error) {
       ui.population = null;
       ui.status.replaceChildren(el("p", { class: "faults-error", role: "alert",
@@ -225,7 +234,8 @@
     ui.population = pop;
     ui.status.replaceChildren(syntheticMark(),
       el("p", { "data-testid": "faults-population-count", "data-count": pop.cases,
-        text: fill(text.faults_drawn, { count: pop.cases, seed: ui.seed.value.trim() }) }),
+        text: fill(counted("faults_drawn", pop.cases),
+          { count: pop.cases, seed: ui.seed.value.trim() }) }),
       distributions(pop.spec));
   }
 
