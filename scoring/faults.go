@@ -83,6 +83,10 @@ func (m *Model) WithFault(f Fault, cat *Catalog) (*Model, error) {
 // swapLevels exchanges the table values of levels A and B in every lookup keyed by
 // the fault's predictor.
 func swapLevels(def *Definition, f Fault) error {
+	if f.A == f.B {
+		return errorf("fault swap_levels: %s %q exchanged with itself changes nothing",
+			f.Predictor, f.A)
+	}
 	n := 0
 	for i := range def.Terms {
 		t := &def.Terms[i]

@@ -79,6 +79,10 @@ type ParamSet struct {
 // refuses the file with an error that names the value or case.
 func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) {
 	sha := sha256Hex(data)
+	if pin != "" && !isSHA256(pin) {
+		return nil, refuse(refusedPin, "the pin %q is not a SHA-256 (64 hexadecimal digits)",
+			clip(pin))
+	}
 	if pin != "" && !strings.EqualFold(pin, sha) {
 		return nil, refuse(refusedPin, "SHA-256 %s is not the pinned %s", sha, pin)
 	}
@@ -103,6 +107,19 @@ func VerifyParameters(cat *Catalog, data []byte, pin string) (*ParamSet, error) 
 		return nil, err
 	}
 	return set, nil
+}
+
+// isSHA256 reports whether s is written as a SHA-256: 64 hexadecimal digits.
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // refuse formats a refusal of the given kind.

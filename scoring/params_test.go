@@ -207,6 +207,13 @@ func TestParameterFilePin(t *testing.T) {
 	if !errors.Is(err, scoring.ErrRefused) || !strings.Contains(err.Error(), "pinned") {
 		t.Errorf("changed file with a pin: error = %v, want a pin refusal", err)
 	}
+	// A pin that is not a SHA-256 at all is named as such.
+	for _, pin := range []string{"abc", set.SHA256[:63] + "g", set.SHA256 + "0"} {
+		_, err = verifySynthetic(t, nil, pin)
+		if !errors.Is(err, scoring.ErrRefused) || !strings.Contains(err.Error(), "not a SHA-256") {
+			t.Errorf("pin %q: error = %v, want it named as not a SHA-256", pin, err)
+		}
+	}
 }
 
 func TestSyntheticParametersAreMarkedEverywhere(t *testing.T) {

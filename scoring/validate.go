@@ -192,7 +192,24 @@ func planAll(models []*Model, c *Cohort, opt ValidationOptions) ([]modelPlan, er
 		}
 		plans = append(plans, pl)
 	}
-	return plans, nil
+	return plans, checkMapped(plans, c)
+}
+
+// checkMapped refuses a column mapping for an id that no planned model reads (nor
+// takes its group's rule from): a typing error there would otherwise go unnoticed.
+func checkMapped(plans []modelPlan, c *Cohort) error {
+	for _, id := range sortedKeys(c.spec.Columns) {
+		read := false
+		for _, pl := range plans {
+			i, ok := pl.m.index[id]
+			read = read || (ok && i < pl.m.nInputs) || pl.ruleID == id
+		}
+		if !read {
+			return errorf("columns: %q is mapped to column %q but is not an input of the "+
+				"model", id, c.spec.Columns[id])
+		}
+	}
+	return nil
 }
 
 // planModel finds the model's horizon and the columns of its inputs.

@@ -157,6 +157,15 @@ func TestValidateRefusesMismatches(t *testing.T) {
 			}
 		})
 	}
+
+	// A column mapped for an id the model does not read is a typing error.
+	spec := tte
+	spec.Columns = map[string]string{"bogus": "prio"}
+	_, err := scoring.Validate(builtin(t, "rossi-cox"), readCSV(t, faultyCSV, spec),
+		scoring.ValidationOptions{Horizon: 26})
+	if err == nil || !strings.Contains(err.Error(), `"bogus" is mapped to column "prio"`) {
+		t.Errorf("Validate with bogus=prio mapped = %v, want it refused", err)
+	}
 }
 
 func TestValidateQuintiles(t *testing.T) {

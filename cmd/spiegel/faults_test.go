@@ -168,6 +168,8 @@ func TestFaultsUsageErrors(t *testing.T) {
 		{"bad replace", []string{"-model", "ogrs3", "-replace", "x=y"}, exitUsage, "path=number"},
 		{"unknown path", []string{"-model", "ogrs3", "-replace", "x=1"}, exitUsage, "no number"},
 		{"unknown level", []string{"-model", "ogrs3", "-swap", "sex=a,b"}, exitUsage, "level"},
+		{"a level with itself", []string{"-model", "ogrs3", "-swap", "sex=male,male"},
+			exitUsage, "changes nothing"},
 		{"negative move", []string{"-model", "ogrs3", "-swap", "sex=male,female",
 			"-min-move", "-1"}, exitUsage, "min-move"},
 		{"no population", []string{"-model", "ogrs3", "-swap", "sex=male,female"}, exitFail,
