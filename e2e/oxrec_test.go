@@ -334,9 +334,10 @@ func checkSideBySide(t *testing.T, f *oxrecFixture, result playwright.Locator,
 		}
 		note, _ := cell.GetAttribute("title")
 		samePop := f.population(t, id) == f.population(t, gc.Model)
-		if samePop != !strings.HasPrefix(note, "for comparison only") {
+		prefix, _, _ := strings.Cut(web.English.JS.CellNote, "{")
+		if samePop != !strings.HasPrefix(note, prefix) || !samePop && strings.Contains(note, "_") {
 			t.Errorf("cell %s title = %q; want the comparison note only for the other "+
-				"population", id, note)
+				"population, naming it by its label", id, note)
 		}
 		for _, h := range want.Horizons {
 			got := probability(t, cell.GetByTestId("cell-prob-"+h.Label))

@@ -163,6 +163,7 @@ type JSText struct {
 	CellApplies         string `json:"cell_applies"`
 	CellOtherOutcome    string `json:"cell_other_outcome"`
 	CellOtherPopulation string `json:"cell_other_population"`
+	CellNote            string `json:"cell_note"`    // {reason} {population}: a cell's title
 	CellError           string `json:"cell_error"`   // {message}
 	VariantName         string `json:"variant_name"` // {population} {outcome}
 	ContribPerVariant   string `json:"contrib_per_variant"`
@@ -336,6 +337,7 @@ var English = Text{
 		CellApplies:           "✔ Applies to this case",
 		CellOtherOutcome:      "This population, other outcome",
 		CellOtherPopulation:   "Other population: not this case",
+		CellNote:              "For comparison only: {reason}; this variant is for “{population}”.",
 		CellError:             "Not computed: {message}",
 		VariantName:           "{population} · {outcome}",
 		ContribPerVariant:     "How each input counts, per variant",

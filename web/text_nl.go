@@ -136,6 +136,7 @@ var Dutch = Text{
 		CellApplies:           "✔ Van toepassing op deze zaak",
 		CellOtherOutcome:      "Deze populatie, andere uitkomst",
 		CellOtherPopulation:   "Andere populatie: niet deze zaak",
+		CellNote:              "Alleen ter vergelijking: {reason}; deze variant is voor “{population}”.",
 		CellError:             "Niet berekend: {message}",
 		VariantName:           "{population} · {outcome}",
 		ContribPerVariant:     "Hoe elke invoer meetelt, per variant",

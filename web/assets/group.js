@@ -289,10 +289,12 @@
     // labelled whether its variant applies.
     const cmp = plain(globalThis.spiegel.compareVariants(ui.group, c)) || {};
     if (cmp.error) return refuse(ui, cmp);
+    // A variant that does not apply says why in the page's words (its cell's title).
     const runs = ui.members.map((m, i) => {
       const r = (cmp.variants || []).find((x) => x.model === m.id);
-      return { ...m, d: ds[i], note: r ? r.note : "",
-        rec: r ? r.record : { model: m.id, error: m.id } };
+      const note = r && !r.applies ? fill(text.cell_note,
+        { reason: reasonText(v), population: populationLabel(r.population) }) : "";
+      return { ...m, d: ds[i], note, rec: r ? r.record : { model: m.id, error: m.id } };
     });
     const applied = runs.find((r) => r.id === (v.models || {})[outcome]);
     if (!applied) {
