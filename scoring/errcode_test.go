@@ -131,3 +131,20 @@ func TestWrongVariantCode(t *testing.T) {
 		t.Errorf("error %+v, want %+v", got, want)
 	}
 }
+
+// TestRefusedRecordWarnsOfIgnoredFields refuses a case whose sex came in a column
+// named "Sex": the record says sex is missing and warns that "Sex" was ignored, which
+// is what explains it.
+func TestRefusedRecordWarnsOfIgnoredFields(t *testing.T) {
+	c := validOGRS3()
+	c["Sex"] = c["sex"]
+	delete(c, "sex")
+	r := scoring.ScoreRecord(builtin(t, "ogrs3"), "x", c)
+	if len(r.Errors) != 1 || r.Errors[0].Code != "missing" || r.Errors[0].Field != "sex" {
+		t.Fatalf("errors %+v, want sex missing", r.Errors)
+	}
+	if len(r.WarningDetails) != 1 || r.WarningDetails[0].Code != "ignored" ||
+		r.WarningDetails[0].Field != "Sex" || len(r.Warnings) != 1 {
+		t.Errorf("warnings %q, details %+v; want Sex ignored", r.Warnings, r.WarningDetails)
+	}
+}

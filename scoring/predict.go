@@ -51,12 +51,7 @@ func (m *Model) inputs(c Case) ([]value, []error, error) {
 				Message: v.warn.Message, Code: WarnAbove})
 		}
 	}
-	for _, k := range sortedCaseKeys(c) {
-		if _, ok := m.index[k]; !ok || m.index[k] >= m.nInputs {
-			warns = append(warns, &InputWarning{Predictor: k, Code: WarnIgnored,
-				Message: ErrUnknownInput.Error()})
-		}
-	}
+	warns = append(warns, m.ignored(c)...)
 	if len(errs) == 0 {
 		errs = m.checkOrder(vals)
 	}
@@ -64,6 +59,18 @@ func (m *Model) inputs(c Case) ([]value, []error, error) {
 		return nil, nil, errs
 	}
 	return vals, warns, nil
+}
+
+// ignored warns of each field of c that is not an input of the model.
+func (m *Model) ignored(c Case) []error {
+	var warns []error
+	for _, k := range sortedCaseKeys(c) {
+		if i, ok := m.index[k]; !ok || i >= m.nInputs {
+			warns = append(warns, &InputWarning{Predictor: k, Code: WarnIgnored,
+				Message: ErrUnknownInput.Error()})
+		}
+	}
+	return warns
 }
 
 // parse reads one raw input according to the variable's type and range.

@@ -88,7 +88,11 @@ func ScoreRecord(m *Model, id string, c Case) Record {
 func predictRecord(m *Model, id string, c Case) Record {
 	p, err := m.Predict(c)
 	if err != nil {
-		return ErrorRecord(m.ID(), id, err)
+		// The fields the model ignored often explain a refusal (a column named "Sex"
+		// leaves sex missing), so a refused record warns of them as a scored one does.
+		r := ErrorRecord(m.ID(), id, err)
+		addWarnings(&r, m.ignored(c))
+		return r
 	}
 	return predictionRecord(m, id, p)
 }
@@ -166,14 +170,20 @@ func predictionRecord(m *Model, id string, p *Prediction) Record {
 	for _, d := range p.Derived {
 		r.Derived = append(r.Derived, DerivedRecord(d))
 	}
-	for _, w := range p.Warnings {
+	addWarnings(&r, p.Warnings)
+	return r
+}
+
+// addWarnings adds warnings to a record, in words and, for warnings about inputs, as
+// data.
+func addWarnings(r *Record, warns []error) {
+	for _, w := range warns {
 		r.Warnings = append(r.Warnings, w.Error())
 		if iw, ok := w.(*InputWarning); ok {
 			r.WarningDetails = append(r.WarningDetails, FieldError{Field: iw.Predictor,
 				Value: iw.Value, Message: iw.Message, Code: iw.Code})
 		}
 	}
-	return r
 }
 
 // setMap sets key in a map, making the map first when it is nil.

@@ -51,12 +51,12 @@ const (
 // split off (792 KB) and is 20 KB over it since the merge of the variant rule
 // (refusal of the wrong variant, compareVariants, WhatIfIn), the error codes, the
 // relabelled-file checks and the sweep and what-if changes that followed, all of
-// which the calculator calls; its limits were raised by 2 KB gzip and 5 KB raw for
+// which the calculator calls; its limits were raised by 2 KB gzip and 10 KB raw for
 // the fixes of a fresh tester's findings (the first_when_none rule of OGRS3, a case's
 // id with a refused member, the pin's type). The whole engine, which the page loads
 // only when the studio is opened, meets neither. See README, Performance.
 var held = map[string]struct{ gzip, raw int }{
-	"spiegel.wasm":        {822_000, 2_895_000},
+	"spiegel.wasm":        {822_000, 2_900_000},
 	"spiegel-studio.wasm": {1_000_000, 3_600_000},
 }
 
