@@ -111,3 +111,39 @@ func TestFirstSanctionContradiction(t *testing.T) {
 		})
 	}
 }
+
+// TestImpossibleDateTyped types 30 February into the date of birth, which the browser
+// keeps on screen but cannot give as a date: each page says it is not a date, in its
+// own words, rather than that it is missing.
+func TestImpossibleDateTyped(t *testing.T) {
+	for _, lang := range pageLangs {
+		t.Run(lang.text.Lang, func(t *testing.T) {
+			p := newPageAt(t, lang.path)
+			_, d := builtinModel(t, "ogrs3")
+			d = lang.text.JS.Models.Description(d)
+			form := modelForm(p, "ogrs3")
+			enterCase(t, form, d, ogrs3With(scoring.Case{"birth_date": ""}))
+			ctl := control(t, form, d, "birth_date")
+			if err := ctl.Click(); err != nil {
+				t.Fatal(err)
+			}
+			if err := ctl.PressSequentially("02301990"); err != nil {
+				t.Fatal(err)
+			}
+			bad := p.evalJS(t, `() => document.querySelector(
+				'form[data-model="ogrs3"] input[name="birth_date"]').validity.badInput`)
+			if bad != true {
+				t.Fatalf("the date field's validity.badInput = %v after 02/30/1990, want true",
+					bad)
+			}
+			if err := form.GetByTestId("calculate").Click(); err != nil {
+				t.Fatal(err)
+			}
+			want := lang.text.JS.InputErrors["not_date"]
+			if err := expect.Locator(form.GetByTestId("error-birth_date")).
+				ToHaveText(want); err != nil {
+				t.Errorf("error-birth_date: %v", err)
+			}
+		})
+	}
+}

@@ -355,20 +355,20 @@
 
   // today is this computer's date as YYYY-MM-DD, in its own time zone.
   function today() {
-    const d = new Date();
-    const two = (n) => String(n).padStart(2, "0");
+    const d = new Date(), two = (n) => String(n).padStart(2, "0");
     return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
   }
 
-  // futureDates refuses every date of the case after today: no assessment, conviction
-  // or birth lies in the future. The engine has no clock, so the page checks this.
-  // Dates as the date inputs give them (YYYY-MM-DD) compare as text.
-  function futureDates(form, c) {
+  // dateErrors refuses a date the browser cannot read (the engine, sent nothing, would
+  // say missing) and any date after today (the engine has no clock); dates as the date
+  // inputs give them (YYYY-MM-DD) compare as text.
+  function dateErrors(form, c) {
     const now = today();
-    return Array.from(form.querySelectorAll("input[type=date]"))
-      .filter((i) => c[i.name] && /^\d{4}-\d{2}-\d{2}$/.test(c[i.name]) && c[i.name] > now)
-      .map((i) => ({ field: i.name, value: c[i.name],
-        message: fill(text.date_future, { today: now }) }));
+    return Array.from(form.querySelectorAll("input[type=date]")).flatMap((i) =>
+      i.validity.badInput ? [{ field: i.name, code: "not_date", message: "not a date" }]
+      : c[i.name] && /^\d{4}-\d{2}-\d{2}$/.test(c[i.name]) && c[i.name] > now
+        ? [{ field: i.name, value: c[i.name], message: fill(text.date_future, { today: now }) }]
+        : []);
   }
 
   // score sends the form's case to the engine and shows the result or the errors,
@@ -378,12 +378,13 @@
     const id = form.dataset.model;
     clearErrors(form);
     const c = collect(form);
-    const own = futureDates(form, c);
+    const own = dateErrors(form, c);
     let rec;
     try {
       rec = plain(globalThis.spiegel.score(id, c));
       if (own.length) {
-        const errors = own.concat(rec.error ? rec.errors || [{ message: rec.error }] : []);
+        const engine = rec.error ? rec.errors || [{ message: rec.error }] : [];
+        const errors = own.concat(engine.filter((e) => !own.some((o) => o.field === e.field)));
         rec = { error: errors.map((e) => errorText(e, id)).join("; "), errors };
       }
       if (!rec.error) showResult(id, rec, c);
