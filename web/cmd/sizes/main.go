@@ -54,10 +54,12 @@ const (
 // which the calculator calls; its limits were raised by 2 KB gzip and 10 KB raw for
 // the fixes of a fresh tester's findings (the first_when_none rule of OGRS3, a case's
 // id with a refused member, the pin's type). The whole engine, which the page loads
-// only when the studio is opened, meets neither. See README, Performance.
+// only when the studio is opened, meets neither; its limits were raised by 5 KB gzip
+// and 10 KB raw when the studio's warnings and refused rows got codes for the Dutch
+// page. See README, Performance.
 var held = map[string]struct{ gzip, raw int }{
 	"spiegel.wasm":        {822_000, 2_900_000},
-	"spiegel-studio.wasm": {1_000_000, 3_600_000},
+	"spiegel-studio.wasm": {1_005_000, 3_610_000},
 }
 
 func main() {
