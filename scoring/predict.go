@@ -61,11 +61,17 @@ func (m *Model) inputs(c Case) ([]value, []error, error) {
 	return vals, warns, nil
 }
 
-// ignored warns of each field of c that is not an input of the model.
+// ignored warns of each field of c that is not an input of the model, but the rule
+// input of the model's group, which chose the variant even where the variant does
+// not read it (detention months for a not-detained variant).
 func (m *Model) ignored(c Case) []error {
 	var warns []error
+	rule := ""
+	if g := m.variantGroup(); g != nil {
+		rule = g.def.Rule.Input
+	}
 	for _, k := range sortedCaseKeys(c) {
-		if i, ok := m.index[k]; !ok || i >= m.nInputs {
+		if i, ok := m.index[k]; (!ok || i >= m.nInputs) && k != rule {
 			warns = append(warns, &InputWarning{Predictor: k, Code: WarnIgnored,
 				Message: ErrUnknownInput.Error()})
 		}

@@ -219,6 +219,9 @@ func (c *Cohort) readOutcome(row *CohortRow) []FieldError {
 		raw := row.Fields[c.col[c.spec.Time]]
 		t, err := parseNumber(raw)
 		switch {
+		case strings.TrimSpace(raw) == "":
+			errs = append(errs, FieldError{Field: c.spec.Time, Message: "time: missing",
+				Code: CodeMissing})
 		case err != nil:
 			errs = append(errs, FieldError{Field: c.spec.Time, Value: raw,
 				Message: "time: " + err.Error(), Code: CodeNotNumber})
@@ -251,6 +254,8 @@ func (c *Cohort) flag(row *CohortRow, column, what string) (bool, *FieldError) {
 		return true, nil
 	case "0":
 		return false, nil
+	case "":
+		return false, &FieldError{Field: column, Message: what + ": missing", Code: CodeMissing}
 	}
 	return false, &FieldError{Field: column, Value: row.Fields[c.col[column]],
 		Message: what + ": want 0 or 1", Code: CodeNotFlag}

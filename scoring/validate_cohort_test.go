@@ -219,11 +219,14 @@ func TestBadRowCodes(t *testing.T) {
 		"a,-3,1,no,27,no,not married,yes,3\n" +
 		"b,5\"2,0,yes,23,yes,married,yes,1\n" +
 		"c,\"17\"x,1,no,18,no,not married,yes,8\n" +
+		"e,,,no,30,yes,married,no,0\n" +
 		"d,52,0,no,30,yes,married,no,\"0\n"
 	want := []scoring.FieldError{
 		{Field: "week", Value: "-3", Message: "time: negative", Code: "below", Limit: "0"},
 		{Message: "a quote inside an unquoted field (column 4)", Code: "csv_syntax"},
 		{Message: "text after a closing quote (column 6)", Code: "csv_syntax"},
+		{Field: "week", Message: "time: missing", Code: "missing"},
+		{Field: "arrest", Message: "event: missing", Code: "missing"},
 		{Message: "a quoted field is not closed before the end of the file",
 			Code: "csv_syntax"},
 	}

@@ -218,3 +218,19 @@ func TestSweepRefusesOtherVariantPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleInputNotIgnored scores a not-detained variant with the detention length
+// that chose it: the variant does not read the length, but it is the group rule's
+// input, so the record must not warn that it was ignored.
+func TestRuleInputNotIgnored(t *testing.T) {
+	m := syntheticOxRec(t, "oxrec-nl-nondetained-general")
+	r := scoring.ScoreRecord(m, "x", withDetention("5.99"))
+	if r.Error != "" {
+		t.Fatalf("refused: %s", r.Error)
+	}
+	for _, w := range r.WarningDetails {
+		if w.Field == "detention_months" {
+			t.Errorf("warning %+v about the rule's input, which chose the variant", w)
+		}
+	}
+}
