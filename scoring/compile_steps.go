@@ -191,6 +191,9 @@ func addConstraints(m *Model) error {
 
 // constraintTypes returns the types of a constraint's inputs, the last repeated for
 // the rest, or ok=false for an unknown kind or a wrong number of inputs.
+//
+// TODO(consistency): OxRec-NL accepts a severe mental disorder without any mental
+// disorder; a kind for one yes/no input implying another would refuse it.
 func constraintTypes(c Constraint) (types []string, ok bool) {
 	switch {
 	case c.Kind == "not_after" && len(c.Inputs) >= 2:
