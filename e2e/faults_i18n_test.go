@@ -3,11 +3,13 @@
 package e2e
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/mxschmitt/playwright-go"
 
+	"spiegel/scoring"
 	"spiegel/web"
 )
 
@@ -95,6 +97,18 @@ func TestFaultDemoDrawInPageLanguage(t *testing.T) {
 			want = web.Fill(js.FaultsDrawnOne, map[string]string{"seed": seed})
 			if got := text(t, section.GetByTestId("faults-population-count")); got != want {
 				t.Errorf("one case drawn: %q, want %q", got, want)
+			}
+			// How the cases were drawn is said in the page's language too.
+			model, _ := section.GetByTestId("faults-model").InputValue()
+			var note string
+			for _, s := range scoring.PopulationSpecs() {
+				if slices.Contains(s.Models, model) {
+					note = js.Models.T(s.Note)
+				}
+			}
+			dist := section.GetByTestId("faults-distributions").Locator("p").First()
+			if got := text(t, dist); note == "" || got != note {
+				t.Errorf("population of %s described as %q, want %q", model, got, note)
 			}
 		})
 	}

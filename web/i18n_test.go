@@ -95,6 +95,18 @@ func builtinModelTexts(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	collectTexts(t, "synthetic parameters", params, texts)
+	// The synthetic populations' descriptions are texts too (faults.js translates
+	// them); distribution names are input ids.
+	for _, s := range scoring.PopulationSpecs() {
+		texts[s.Note] = "population " + s.ID
+		for _, d := range s.Distributions {
+			for _, x := range []string{d.Unit, d.Note, d.Source} {
+				if x != "" {
+					texts[x] = "population " + s.ID + " " + d.Name
+				}
+			}
+		}
+	}
 	return texts
 }
 

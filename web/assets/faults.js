@@ -248,16 +248,17 @@
   // distributions is the table of what the fictional cases were drawn from, each
   // row with its source or marked as an invented classroom assumption.
   function distributions(spec) {
+    const tr = page.translate; // names are input ids, the file's columns; the rest is text
     const rows = spec.distributions.map((d) => el("tr", {},
-      el("th", { scope: "row", text: d.unit ? d.name + " (" + d.unit + ")" : d.name }),
+      el("th", { scope: "row", text: d.unit ? d.name + " (" + tr(d.unit) + ")" : d.name }),
       el("td", { text: d.values.map((v) => fill(text.faults_dist_share,
         { value: v.value, share: share.format(v.share) })).join("; ") }),
       el("td", { class: d.assumption ? "faults-assumption" : null,
-        text: [d.assumption ? text.faults_assumption : d.source, d.note].filter(Boolean)
-          .join("; ") })));
+        text: [d.assumption ? text.faults_assumption : tr(d.source || ""), tr(d.note || "")]
+          .filter(Boolean).join("; ") })));
     return el("details", { class: "faults-distributions", "data-testid": "faults-distributions" },
       el("summary", { text: text.faults_dist_title }),
-      el("p", { text: spec.note }),
+      el("p", { text: tr(spec.note) }),
       el("table", {}, el("thead", {}, el("tr", {},
         el("th", { scope: "col", text: text.faults_dist_name }),
         el("th", { scope: "col", text: text.faults_dist_values }),
