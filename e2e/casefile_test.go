@@ -226,11 +226,7 @@ func caseFile(t *testing.T, c scoring.Case) []byte {
 func TestOpenCaseAsksBeforeReplacing(t *testing.T) {
 	for _, lang := range pageLangs {
 		t.Run(lang.text.Lang, func(t *testing.T) {
-			p := newPageAt(t, lang.path)
-			_, d := builtinModel(t, "ogrs3")
-			d = lang.text.JS.Models.Description(d)
-			form := modelForm(p, "ogrs3")
-			enterCase(t, form, d, ogrs3Case)
+			p, form, d := ogrs3Entered(t, lang.path, lang.text, ogrs3Case)
 			other := scoring.Case{"sex": "male", "previous_sanctions": "2"}
 			msg := lang.text.JS.Case
 			dialog := p.GetByRole("dialog", playwright.PageGetByRoleOptions{Name: msg.ReplaceTitle})

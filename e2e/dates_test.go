@@ -22,11 +22,7 @@ func TestFutureDateRefusedInline(t *testing.T) {
 	}
 	for _, lang := range pageLangs {
 		t.Run(lang.text.Lang, func(t *testing.T) {
-			p := newPageAt(t, lang.path)
-			_, d := builtinModel(t, "ogrs3")
-			d = lang.text.JS.Models.Description(d)
-			form := modelForm(p, "ogrs3")
-			enterCase(t, form, d, c)
+			p, form, d := ogrs3Entered(t, lang.path, lang.text, c)
 			if err := form.GetByTestId("calculate").Click(); err != nil {
 				t.Fatal(err)
 			}
@@ -82,11 +78,7 @@ func TestFirstSanctionContradiction(t *testing.T) {
 	c := ogrs3With(scoring.Case{"previous_sanctions": "0"})
 	for _, lang := range pageLangs {
 		t.Run(lang.text.Lang, func(t *testing.T) {
-			p := newPageAt(t, lang.path)
-			_, d := builtinModel(t, "ogrs3")
-			d = lang.text.JS.Models.Description(d)
-			form := modelForm(p, "ogrs3")
-			enterCase(t, form, d, c)
+			p, form, d := ogrs3Entered(t, lang.path, lang.text, c)
 			if err := form.GetByTestId("calculate").Click(); err != nil {
 				t.Fatal(err)
 			}
@@ -118,11 +110,8 @@ func TestFirstSanctionContradiction(t *testing.T) {
 func TestImpossibleDateTyped(t *testing.T) {
 	for _, lang := range pageLangs {
 		t.Run(lang.text.Lang, func(t *testing.T) {
-			p := newPageAt(t, lang.path)
-			_, d := builtinModel(t, "ogrs3")
-			d = lang.text.JS.Models.Description(d)
-			form := modelForm(p, "ogrs3")
-			enterCase(t, form, d, ogrs3With(scoring.Case{"birth_date": ""}))
+			p, form, d := ogrs3Entered(t, lang.path, lang.text,
+				ogrs3With(scoring.Case{"birth_date": ""}))
 			ctl := control(t, form, d, "birth_date")
 			if err := ctl.Click(); err != nil {
 				t.Fatal(err)

@@ -53,6 +53,19 @@ var pageLangs = []struct {
 	text web.Text
 }{{"/", web.English}, {"/index.nl.html", web.Dutch}}
 
+// ogrs3Entered opens the page at path in a fresh context and enters c into its OGRS3
+// form; it returns the page, the form and OGRS3's description in the page's words.
+func ogrs3Entered(t *testing.T, path string, lang web.Text,
+	c scoring.Case) (*testPage, playwright.Locator, scoring.Description) {
+	t.Helper()
+	p := newPageAt(t, path)
+	_, d := builtinModel(t, "ogrs3")
+	d = lang.JS.Models.Description(d)
+	form := modelForm(p, "ogrs3")
+	enterCase(t, form, d, c)
+	return p, form, d
+}
+
 // builtinModel returns a built-in model and its description.
 func builtinModel(t *testing.T, id string) (*scoring.Model, scoring.Description) {
 	t.Helper()

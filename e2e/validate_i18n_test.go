@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -73,16 +72,7 @@ func TestValidationWarningsInPageLanguage(t *testing.T) {
 // be the two warnings of data without events.
 func engineWarnings(t *testing.T, data []byte) scoring.Measures {
 	t.Helper()
-	m, _ := builtinModel(t, "rossi-cox")
-	c, err := scoring.ReadCohort(bytes.NewReader(data),
-		scoring.CohortSpec{Time: "week", Event: "arrest"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := scoring.Validate(m, c, scoring.ValidationOptions{Horizon: 52})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := valEngineWith(t, data, scoring.ValidationOptions{Horizon: 52})
 	codes := []string{"no_comparable_pairs", "slope_not_fitted"}
 	if !slices.Equal(v.Measures.WarningCodes, codes) {
 		t.Fatalf("the engine warns %q (codes %q), want codes %q", v.Measures.Warnings,

@@ -122,13 +122,20 @@ func valComputeStudio(t *testing.T, section playwright.Locator) playwright.Locat
 // engineValidation is what scoring computes on the same bytes.
 func valEngineValidation(t *testing.T, data []byte) *scoring.Validation {
 	t.Helper()
+	return valEngineWith(t, data, scoring.ValidationOptions{Horizon: 52, By: "fin"})
+}
+
+// valEngineWith is what scoring computes for rossi-cox on the bytes (week and arrest
+// as follow-up and event) with the options given.
+func valEngineWith(t *testing.T, data []byte, opt scoring.ValidationOptions) *scoring.Validation {
+	t.Helper()
 	m, _ := builtinModel(t, "rossi-cox")
 	c, err := scoring.ReadCohort(bytes.NewReader(data),
 		scoring.CohortSpec{Time: "week", Event: "arrest"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := scoring.Validate(m, c, scoring.ValidationOptions{Horizon: 52, By: "fin"})
+	v, err := scoring.Validate(m, c, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
