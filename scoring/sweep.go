@@ -108,7 +108,7 @@ func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64, n int)
 	if v.typ == TypeDate {
 		return yearValues(c, anchor, lo, hi)
 	}
-	return numberValues(v.typ, lo, hi, n)
+	return numberValues(v, lo, hi, n)
 }
 
 // levelValues lists the levels of a categorical input.
@@ -133,10 +133,16 @@ func sweepRange(v *variable, lo, hi float64) (float64, float64) {
 
 // numberValues spaces values over [lo, hi]: whole numbers for a count, n points for
 // a number.
-func numberValues(typ string, lo, hi float64, n int) ([]string, []float64, error) {
+func numberValues(v *variable, lo, hi float64, n int) ([]string, []float64, error) {
+	typ := v.typ
 	if typ == TypeCount {
 		lo, hi = math.Ceil(lo), math.Floor(hi)
-		n = int(hi-lo) + 1
+		if n = int(hi-lo) + 1; n < 2 || n > MaxSweepPoints {
+			// A count is swept at each whole number, whatever points asked for.
+			return nil, nil, errorf("sweep: %s from %v to %v holds %d whole numbers; "+
+				"want 2 to %d (a count takes every whole number, so points does not apply)",
+				v.id, lo, hi, max(n, 0), MaxSweepPoints)
+		}
 	}
 	if n < 2 || n > MaxSweepPoints {
 		return nil, nil, errorf("sweep: %d points; want 2 to %d", n, MaxSweepPoints)
@@ -160,7 +166,9 @@ func yearValues(c Case, anchor string, lo, hi float64) ([]string, []float64, err
 	}
 	n := int(math.Floor(hi)-math.Ceil(lo)) + 1
 	if n < 1 || n > MaxSweepPoints {
-		return nil, nil, errorf("sweep: %d points; want 1 to %d", n, MaxSweepPoints)
+		return nil, nil, errorf("sweep: from %v to %v holds %d whole years; want 1 to %d "+
+			"(a date is swept a year at a time, so points does not apply)", math.Ceil(lo),
+			math.Floor(hi), max(n, 0), MaxSweepPoints)
 	}
 	values, xs := make([]string, n), make([]float64, n)
 	for i := range values {

@@ -73,3 +73,14 @@ func TestSweepRefusesBadPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepCountRangeSaysWhy asks for 3 points over a count's range of one value: the
+// refusal says that a count takes every whole number in the range, naming it.
+func TestSweepCountRangeSaysWhy(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	_, _, err := m.SweepValues(validOGRS3(), "previous_sanctions", "", 5, 5, 3)
+	if err == nil || !strings.Contains(err.Error(), "previous_sanctions from 5 to 5 holds 1") ||
+		!strings.Contains(err.Error(), "points does not apply") {
+		t.Errorf("SweepValues(previous_sanctions, 5 to 5, 3 points) error = %v", err)
+	}
+}
