@@ -87,8 +87,11 @@ const MaxSweepPoints = 1000
 // categorical input; whole numbers over the accepted range of a count; n evenly spaced
 // numbers over the accepted range of a number. For a date input it sweeps the whole
 // years between the date and anchor (another date input of c) from lo to hi, as an
-// age: the date is anchor − x years. lo and hi, when not NaN, narrow the range.
-func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64, n int) ([]string, []float64, error) {
+// age: the date is anchor − x years. lo and hi, when not NaN, narrow the range; left
+// out (NaN, and 0 for n), they are what SweepInputs proposes for the input, the range
+// and points a page's curve shows.
+func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64,
+	n int) ([]string, []float64, error) {
 	i, ok := m.index[input]
 	if !ok || i >= m.nInputs {
 		return nil, nil, errorf("sweep: %q is not an input of %s", input, m.def.ID)
@@ -101,9 +104,18 @@ func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64, n int)
 	if v.typ == TypeLevel {
 		return levelValues(v)
 	}
+	lo, hi, n = m.sweepDefaults(input, anchor, lo, hi, n)
+	if v.typ == TypeDate && anchor == "" {
+		return nil, nil, errorf("sweep: %s is a date: give the anchor, the date input "+
+			"the sweep's age is counted to", input)
+	}
 	lo, hi = sweepRange(v, lo, hi)
-	if math.IsNaN(lo) || math.IsNaN(hi) || lo > hi {
-		return nil, nil, errorf("sweep: %s needs a range (from %v to %v)", input, lo, hi)
+	if math.IsNaN(lo) || math.IsNaN(hi) {
+		return nil, nil, errorf("sweep: %s has no range to sweep by default; give from "+
+			"and to", input)
+	}
+	if lo > hi {
+		return nil, nil, errorf("sweep: %s from %v is above to %v", input, lo, hi)
 	}
 	if v.typ == TypeDate {
 		return yearValues(c, anchor, lo, hi)
@@ -118,6 +130,31 @@ func levelValues(v *variable) ([]string, []float64, error) {
 		values[i], xs[i] = l.ID, float64(i)
 	}
 	return values, xs, nil
+}
+
+// sweepDefaults fills what a request leaves out (NaN for a range end, 0 points) with
+// what SweepInputs proposes for the input (and, for a date, the same anchor): the
+// range a page's sensitivity curve shows and, for a number, its number of points.
+func (m *Model) sweepDefaults(input, anchor string, lo, hi float64, n int) (float64, float64,
+	int) {
+	for _, s := range m.SweepInputs() {
+		if s.Input != input || s.Anchor != anchor {
+			continue
+		}
+		if math.IsNaN(lo) {
+			lo = s.From
+		}
+		if math.IsNaN(hi) {
+			hi = s.To
+		}
+		if n == 0 {
+			n = s.Points
+		}
+	}
+	if n == 0 {
+		n = numberSweepPoints
+	}
+	return lo, hi, n
 }
 
 // sweepRange narrows the accepted range by lo and hi where they are given.

@@ -84,3 +84,45 @@ func TestSweepCountRangeSaysWhy(t *testing.T) {
 		t.Errorf("SweepValues(previous_sanctions, 5 to 5, 3 points) error = %v", err)
 	}
 }
+
+// TestSweepDefaults leaves the range and points out of a sweep: each input then gets
+// what SweepInputs proposes for it, as a page would draw it, and a date without its
+// anchor is refused by name.
+func TestSweepDefaults(t *testing.T) {
+	nan, swept := math.NaN(), 0
+	for _, tc := range []struct {
+		model  string
+		c      scoring.Case
+		anchor string
+	}{
+		{"rossi-cox", scoring.Case{"fin": "no", "age": "20", "wexp": "no",
+			"mar": "not married", "paro": "yes", "prio": "3"}, ""},
+		{"ogrs3", validOGRS3(), "assessment_date"},
+	} {
+		m := builtin(t, tc.model)
+		for _, s := range m.SweepInputs() {
+			if s.Anchor != "" && s.Anchor != tc.anchor {
+				continue
+			}
+			swept++
+			values, xs, err := m.SweepValues(tc.c, s.Input, s.Anchor, nan, nan, 0)
+			if err != nil {
+				t.Errorf("%s: SweepValues(%s, defaults): %v", tc.model, s.Input, err)
+				continue
+			}
+			if xs[0] != s.From || xs[len(xs)-1] != s.To ||
+				(s.Points > 0 && len(values) != s.Points) {
+				t.Errorf("%s: default sweep over %s: %d values from %v to %v; SweepInputs "+
+					"proposes %d from %v to %v", tc.model, s.Input, len(values), xs[0],
+					xs[len(xs)-1], s.Points, s.From, s.To)
+			}
+		}
+	}
+	if swept < 4 {
+		t.Errorf("%d default sweeps checked, want rossi-cox's and ogrs3's four", swept)
+	}
+	_, _, err := builtin(t, "ogrs3").SweepValues(validOGRS3(), "birth_date", "", nan, nan, 0)
+	if err == nil || !strings.Contains(err.Error(), "birth_date is a date: give the anchor") {
+		t.Errorf("a date swept without its anchor: error %v", err)
+	}
+}

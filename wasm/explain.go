@@ -25,7 +25,8 @@ func (a *API) Explain(id string, caseJSON []byte) (out []byte) {
 
 // SweepRequest is what sweep() takes besides the model and the case: the input to
 // vary, the anchor date for a date input (the sweep is then over age in years), an
-// optional range (null for the accepted range) and the number of points for a number.
+// optional range and number of points for a number (left out, what
+// Model.SweepInputs proposes).
 type SweepRequest = scoring.SweepRequest
 
 // Sweep scores the case with one input set to each value of its range and returns a
