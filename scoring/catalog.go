@@ -40,13 +40,19 @@ func (c *Catalog) Model(id string) (*Model, error) {
 // maxEcho is the longest text an error message repeats from its input.
 const maxEcho = 80
 
+// maxEchoList is the longest list of names (a CSV header) an error message repeats.
+const maxEchoList = 240
+
 // clip returns s, or its first maxEcho bytes (whole characters) and "…" when it is
 // longer, so that an error does not echo a huge input back.
-func clip(s string) string {
-	if len(s) <= maxEcho {
+func clip(s string) string { return clipAt(s, maxEcho) }
+
+// clipAt returns s, or its first n bytes (whole characters) and "…" when it is longer.
+func clipAt(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	cut := maxEcho
+	cut := n
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}

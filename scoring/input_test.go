@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 
@@ -67,6 +68,20 @@ func TestPredictRefusesBadInput(t *testing.T) {
 
 // TestOGRS3AgeLimit pins the product rule that refuses an age above 100 on the
 // assessment date: 100 is scored, 101 is refused as an error of the birth date.
+// TestSpacesAroundValues pads every input of a valid case with spaces: a level and a
+// date are read as a number is, so the result is the unpadded case's.
+func TestSpacesAroundValues(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	padded := validOGRS3()
+	for k, v := range padded {
+		padded[k] = " " + v + "\t"
+	}
+	got, want := probabilities(t, m, padded), probabilities(t, m, validOGRS3())
+	if !maps.Equal(got, want) {
+		t.Errorf("padded case = %v, want %v", got, want)
+	}
+}
+
 func TestOGRS3AgeLimit(t *testing.T) {
 	m := builtin(t, "ogrs3")
 	c := validOGRS3()

@@ -45,7 +45,7 @@ func ReadPopulation(data []byte, format string) (*Population, error) {
 	case FormatJSON:
 		err = readJSONPopulation(p, data)
 	default:
-		return nil, errors.New("population format " + strconv.Quote(format) +
+		return nil, errors.New("population format " + strconv.Quote(clip(format)) +
 			": want csv, jsonl or json")
 	}
 	if err != nil {

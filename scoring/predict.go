@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"strconv"
+	"strings"
 )
 
 // Predict computes the model's result for one case. A refused case returns an
@@ -79,13 +80,14 @@ func (m *Model) ignored(c Case) []error {
 	return warns
 }
 
-// parse reads one raw input according to the variable's type and range.
+// parse reads one raw input according to the variable's type and range. Spaces around
+// a value are ignored, for a level and a date as for a number.
 func (v *variable) parse(raw string) (value, *InputError) {
 	var val value
 	var err error
 	switch v.typ {
 	case TypeLevel:
-		l, ok := v.level[raw]
+		l, ok := v.level[strings.TrimSpace(raw)]
 		if !ok {
 			return value{}, inputErr(v.id, raw, ErrUnknownLevel, "")
 		}

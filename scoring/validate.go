@@ -260,13 +260,13 @@ func (pl *modelPlan) findColumns(c *Cohort) error {
 		id := pl.m.vars[i].id
 		j, ok := c.col[c.column(id)]
 		if !ok {
-			missing = append(missing, sprintf("%q (input %s)", c.column(id), id))
+			missing = append(missing, sprintf("%q (input %s)", clip(c.column(id)), id))
 		}
 		pl.columns = append(pl.columns, j)
 	}
 	if len(missing) > 0 {
 		return errorf("model %s: %w: %s (the header has %s)", pl.m.ID(), ErrMissingColumn,
-			strings.Join(missing, ", "), strings.Join(c.Header, ", "))
+			strings.Join(missing, ", "), clipAt(strings.Join(c.Header, ", "), maxEchoList))
 	}
 	return nil
 }

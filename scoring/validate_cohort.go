@@ -159,12 +159,12 @@ func (c *Cohort) requireColumns(names []string) error {
 	var missing []string
 	for _, name := range names {
 		if _, ok := c.col[name]; !ok {
-			missing = append(missing, sprintf("%q", name))
+			missing = append(missing, sprintf("%q", clip(name)))
 		}
 	}
 	if len(missing) > 0 {
 		return errorf("%w: %s (the header has %s)", ErrMissingColumn,
-			strings.Join(missing, ", "), strings.Join(c.Header, ", "))
+			strings.Join(missing, ", "), clipAt(strings.Join(c.Header, ", "), maxEchoList))
 	}
 	return nil
 }

@@ -239,3 +239,25 @@ func TestBadRowCodes(t *testing.T) {
 		t.Errorf("bad rows' errors\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// TestMissingColumnEchoIsClipped gives a header of a megabyte and a column name of
+// as much: the refusal names both, clipped, instead of repeating them whole.
+func TestMissingColumnEchoIsClipped(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	c := readCSV(t, strings.Replace(faultyCSV, "prio\n", huge+"\n", 1), tte)
+	_, err := scoring.Validate(builtin(t, "rossi-cox"), c, scoring.ValidationOptions{Horizon: 26})
+	if !errors.Is(err, scoring.ErrMissingColumn) || len(err.Error()) > 1000 ||
+		!strings.Contains(err.Error(), "(the header has id, week,") {
+		t.Errorf("Validate with a 1 MB column: %d bytes of error, %.200v", len(err.Error()), err)
+	}
+	spec := tte
+	spec.Time = huge
+	_, err = scoring.ReadCohort(strings.NewReader(faultyCSV), spec)
+	if !errors.Is(err, scoring.ErrMissingColumn) || len(err.Error()) > 1000 {
+		t.Errorf("ReadCohort of a 1 MB time column: %d bytes of error", len(err.Error()))
+	}
+	_, err = scoring.ReadPopulation([]byte("a\n1\n"), huge)
+	if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "xxx…") {
+		t.Errorf("ReadPopulation with a 1 MB format: %.200v", err)
+	}
+}

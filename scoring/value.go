@@ -39,9 +39,10 @@ const (
 	maxYear = 2100
 )
 
-// parseDate reads a strict YYYY-MM-DD date between minYear and maxYear.
+// parseDate reads a strict YYYY-MM-DD date between minYear and maxYear, ignoring
+// spaces around it.
 func parseDate(s string) (civilDate, error) {
-	c, ok := parseCivil(s)
+	c, ok := parseCivil(strings.TrimSpace(s))
 	if !ok {
 		return civilDate{}, ErrNotDate
 	}

@@ -15,8 +15,12 @@ func (a *API) jsPopulation(args []js.Value) []byte {
 		return errorObject("", errors.New("population: the file's text is needed"))
 	}
 	format := ""
-	if len(args) > 1 && args[1].Type() == js.TypeString {
-		format = args[1].String()
+	if len(args) > 1 && !args[1].IsUndefined() && !args[1].IsNull() {
+		f, err := stringArg("population", "format", args[1])
+		if err != nil {
+			return errorObject("", err)
+		}
+		format = f
 	}
 	return a.LoadPopulation([]byte(args[0].String()), format)
 }
@@ -108,7 +112,7 @@ func numberArg(field string, v js.Value) (float64, error) {
 func wholeArg(field string, v js.Value) (float64, error) {
 	f, err := numberArg(field, v)
 	if err == nil && (f < 0 || f > 1<<53 || f != float64(int64(f))) {
-		err = errors.New(field + ": want a whole number of 0 or more")
+		err = errors.New(field + ": want a whole number from 0 to 9007199254740992 (2^53)")
 	}
 	return f, err
 }

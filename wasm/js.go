@@ -89,8 +89,9 @@ func calculator(api *API) js.Value {
 // addFuncs sets a function of spiegel for each of funcs, calling it on api.
 func addFuncs(spiegel js.Value, api *API, funcs []jsFunc) {
 	for _, f := range funcs {
-		spiegel.Set(f.name, export(func(args []js.Value) []byte { return f.method(api, args) },
-			f.fail))
+		spiegel.Set(f.name, export(f.name, func(args []js.Value) []byte {
+			return f.method(api, args)
+		}, f.fail))
 	}
 }
 
@@ -212,10 +213,37 @@ func (a *API) jsScoreMany(args []js.Value) []byte {
 
 // export wraps a method as a JavaScript function returning a plain object. A panic,
 // including a JavaScript exception, becomes fail's result.
-func export(method func([]js.Value) []byte, fail failure) js.Func {
+func export(name string, method func([]js.Value) []byte, fail failure) js.Func {
 	return js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if err := typedArgs(name, args); err != nil {
+			return parseJSON(fail("", err))
+		}
 		return parseJSON(call(method, args, fail))
 	})
+}
+
+// typedArgs refuses an argument whose type syscall/js does not know: a BigInt, on
+// which js.Value.Type panics, so that the error names the argument instead of being an
+// internal one.
+func typedArgs(name string, args []js.Value) error {
+	for i, v := range args {
+		if !knownType(v) {
+			return errors.New(name + ": argument " + strconv.Itoa(i+1) +
+				" is a BigInt; give a number or text")
+		}
+	}
+	return nil
+}
+
+// knownType reports whether v.Type() answers rather than panics.
+func knownType(v js.Value) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	v.Type()
+	return true
 }
 
 // call runs method, recovering a panic into fail's result.

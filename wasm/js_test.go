@@ -89,7 +89,8 @@ func TestJSBadArguments(t *testing.T) {
 	cyclic := js.Global().Get("Object").New()
 	cyclic.Set("self", cyclic)
 	bigint := js.Global().Get("Object").New()
-	bigint.Set("previous_sanctions", js.Global().Call("BigInt", 4))
+	big := js.Global().Call("BigInt", 4)
+	bigint.Set("previous_sanctions", big)
 	tests := []struct {
 		name, method string
 		args         []any
@@ -107,6 +108,14 @@ func TestJSBadArguments(t *testing.T) {
 		{"score a cyclic case", "score", []any{"ogrs3", cyclic}, "cannot be converted"},
 		{"score a BigInt", "score", []any{"ogrs3", bigint}, "cannot be converted"},
 		{"score an unknown model", "score", []any{"nope", valid}, "unknown model"},
+		{"describe a BigInt id", "describe", []any{big},
+			"describe: argument 1 is a BigInt; give a number or text"},
+		{"score a BigInt case", "score", []any{"ogrs3", big}, "score: argument 2 is a BigInt"},
+		{"scoreMany a BigInt", "scoreMany", []any{"ogrs3", big}, "argument 2 is a BigInt"},
+		{"population with a number as format", "population", []any{"a\n1\n", 42},
+			"population: format has type number, want string"},
+		{"syntheticPopulation of 1e18 cases", "syntheticPopulation", []any{"ogrs3", 1e18, 1},
+			"number of cases: want a whole number from 0 to 9007199254740992"},
 		{"scoreMany without cases", "scoreMany", []any{"ogrs3"}, "got 1 arguments"},
 		{"scoreMany a number", "scoreMany", []any{"ogrs3", 42}, "cases has type number"},
 		{"scoreMany an object", "scoreMany", []any{"ogrs3", valid}, "not a JSON array"},
