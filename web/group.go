@@ -52,7 +52,7 @@ func NewGroupSection(g *scoring.Group, cat *scoring.Catalog, t Text) GroupSectio
 	tr := t.JS.Models
 	s := GroupSection{ID: def.ID, Name: tr.T(def.Name), Rule: RuleView{Input: r.Input,
 		Label: tr.T(r.Label), Unit: tr.T(r.Unit), AtLeast: num(r.AtLeast.Value), Then: r.Then,
-		Else: r.Else, Source: citeRef(def.Sources, r.AtLeast.Ref)}}
+		Else: r.Else, Source: citeRef(def.Sources, r.AtLeast.Ref, tr)}}
 	seen := map[string]bool{}
 	for _, mb := range def.Members {
 		m, err := cat.Model(mb.Model)
@@ -103,9 +103,10 @@ func (s GroupSection) AllComputable() bool {
 	return true
 }
 
-// citeRef renders a reference as its source's citation and locator.
-func citeRef(sources map[string]scoring.Source, r scoring.Ref) string {
-	return sources[r.Source].Citation + " — " + r.At
+// citeRef renders a reference as its source's citation, as published, and its
+// locator in the page's language.
+func citeRef(sources map[string]scoring.Source, r scoring.Ref, tr ModelTexts) string {
+	return sources[r.Source].Citation + " — " + tr.T(r.At)
 }
 
 // SectionID is the id of the group's section element.

@@ -89,6 +89,8 @@ func builtinModelTexts(t *testing.T) map[string]string {
 	for _, g := range cat.Groups() {
 		def := g.Definition()
 		texts[def.Name], texts[def.Rule.Label], texts[def.Rule.Unit] = def.ID, def.ID, def.ID
+		// The rule's locator is prose the page shows beside its citation.
+		texts[def.Rule.AtLeast.Ref.At] = def.ID + " rule source"
 	}
 	var params any
 	if err := json.Unmarshal(scoring.SyntheticOxRecParams, &params); err != nil {

@@ -73,6 +73,7 @@ var dutchModels = ModelTexts{Keys: TextKeys, Texts: map[string]string{
 	"Offence group":                  "Delictgroep",
 
 	// OxRec-NL.
+	"people detained for less than 6 months count as not detained":         "wie korter dan 6 maanden gedetineerd is, geldt als niet-gedetineerd",
 	"OxRec-NL: detained and not detained, general and violent reoffending": "OxRec-NL: gedetineerd en niet-gedetineerd, algemene en gewelddadige recidive",
 	"OxRec-NL, detained (6 months or more), general (any) reoffending":     "OxRec-NL, gedetineerd (6 maanden of langer), algemene recidive",
 	"OxRec-NL, detained (6 months or more), violent reoffending":           "OxRec-NL, gedetineerd (6 maanden of langer), gewelddadige recidive",
