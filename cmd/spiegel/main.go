@@ -153,6 +153,22 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) (code int, ok bool) {
 // logged and code is the exit status. A template without parameters is refused here,
 // since none of its cases could be scored.
 func builtinModel(e *env, id, params, pin string) (m *scoring.Model, code int, ok bool) {
+	if m, code, ok = loadModel(e, id, params, pin); !ok {
+		return nil, code, false
+	}
+	if !m.Computable() {
+		e.log.Error("model cannot compute without a verified parameter file (-params FILE)",
+			"model", id, "why", m.Definition().Parameters)
+		return nil, exitUsage, false
+	}
+	return m, exitOK, true
+}
+
+// loadModel returns the built-in model with the given id, bound to the verified
+// parameter file at params when one is named, whether or not it can compute: a
+// template without parameters is returned as it is, for describe. When ok is false
+// the error has been logged and code is the exit status.
+func loadModel(e *env, id, params, pin string) (m *scoring.Model, code int, ok bool) {
 	if id == "" {
 		e.log.Error("-model is required; spiegel models lists them")
 		return nil, exitUsage, false
@@ -172,11 +188,6 @@ func builtinModel(e *env, id, params, pin string) (m *scoring.Model, code int, o
 	}
 	if m, err = cat.Model(id); err != nil {
 		e.log.Error("choose model", "err", err)
-		return nil, exitUsage, false
-	}
-	if !m.Computable() {
-		e.log.Error("model cannot compute without a verified parameter file (-params FILE)",
-			"model", id, "why", m.Definition().Parameters)
 		return nil, exitUsage, false
 	}
 	return m, exitOK, true
