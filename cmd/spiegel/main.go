@@ -7,7 +7,7 @@
 //	spiegel explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]] [-today DATE]
 //	spiegel verify -params FILE [-pin SHA256]
 //	spiegel models
-//	spiegel describe -model ID [-params FILE]
+//	spiegel describe -model ID [-params FILE [-pin SHA256]]
 //	spiegel faults -model ID (-in FILE [-format csv|jsonl|json] | -synthetic N [-seed S])
 //		(-swap INPUT=A,B | -replace PATH=VALUE | -swap-model ID) [-min-move PP] [-params FILE]
 //	spiegel serve [-dir static] [-addr 127.0.0.1:8080]
@@ -58,9 +58,11 @@ commands:
                                                   the change from the reference profile
   verify -params FILE [-pin SHA256]               verify a parameter file (exit 0: passed)
   models                                          list the models, one JSON line each
-  describe -model ID [-params FILE]               print a model's description
+  describe -model ID [-params FILE [-pin SHA256]]
+                                                  print a model's description
   validate -model ID -in FILE.csv -horizon H [-time COL -event COL | -outcome COL]
-           [-by COL [-quintiles]] [-map ID=COL,...] [-params FILE] [-compare ID]
+           [-by COL [-quintiles]] [-map ID=COL,...] [-compare ID]
+           [-params FILE [-pin SHA256]]
            [-recalibrate OUT.json -date YYYY-MM-DD [-slope] [-id ID]]
                                                   validate a model on observed outcomes
   faults -model ID (-in FILE [-format csv|jsonl|json] | -synthetic N [-seed S])
@@ -166,11 +168,16 @@ func builtinModel(e *env, id, params, pin string) (m *scoring.Model, code int, o
 
 // loadModel returns the built-in model with the given id, bound to the verified
 // parameter file at params when one is named, whether or not it can compute: a
-// template without parameters is returned as it is, for describe. When ok is false
-// the error has been logged and code is the exit status.
+// template without parameters is returned as it is, for describe. A pin without a
+// parameter file is refused: it would check nothing. When ok is false the error has
+// been logged and code is the exit status.
 func loadModel(e *env, id, params, pin string) (m *scoring.Model, code int, ok bool) {
-	if id == "" {
+	switch {
+	case id == "":
 		e.log.Error("-model is required; spiegel models lists them")
+		return nil, exitUsage, false
+	case pin != "" && params == "":
+		e.log.Error("-pin needs -params FILE: it pins the parameter file", "pin", pin)
 		return nil, exitUsage, false
 	}
 	cat, err := scoring.Builtin()
