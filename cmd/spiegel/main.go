@@ -150,6 +150,14 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return exitOK, true
 }
 
+// given reports whether the flag called name was set on the command line, even to
+// its default value.
+func given(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // builtinModel returns the built-in model with the given id, bound to the verified
 // parameter file at params when one is named. When ok is false the error has been
 // logged and code is the exit status. A template without parameters is refused here,
