@@ -21,9 +21,10 @@
 // per case: the record with each term's contribution and the steps from the model's
 // reference profile on both scales. The exit status is 0 when the run completes with
 // every case scored, 3 when it completes but refused at least one case (every line is
-// still written), 1 when it fails (an unreadable file or malformed JSON array, a site
-// not built) and 2 when the command line is wrong (unknown subcommand, flag or model,
-// an address that is not loopback). Events go to standard error through log/slog.
+// still written) or the input held no case, 1 when it fails (an unreadable file or
+// malformed JSON array, a site not built) and 2 when the command line is wrong
+// (unknown subcommand, flag or model, an address that is not loopback). Events go to
+// standard error through log/slog.
 package main
 
 import (
@@ -41,7 +42,7 @@ const (
 	exitOK      = 0
 	exitFail    = 1 // the run could not proceed
 	exitUsage   = 2 // the command line is wrong
-	exitRefused = 3 // score or explain refused at least one case; faults scored none
+	exitRefused = 3 // score or explain refused a case or read none; faults scored none
 )
 
 const usage = `usage: spiegel <command> [flags]
@@ -73,7 +74,8 @@ commands:
   serve [-dir static] [-addr 127.0.0.1:8080]      serve the built calculator locally
 
 Exit status: 0 done; 1 the run could not proceed; 2 wrong command line; 3 score or
-explain wrote every line but refused at least one case (see its "error").
+explain wrote every line but refused at least one case (see its "error") or read no
+case at all, faults scored no case with both models.
 
 Run spiegel <command> -h for a command's flags.
 `
