@@ -5,7 +5,10 @@ import (
 	"flag"
 )
 
-// runDescribe is `spiegel describe`: the model's scoring.Description as indented JSON.
+// runDescribe is `spiegel describe`: the model's scoring.Description as indented JSON,
+// as the JavaScript describe() gives it. A template without parameters is described
+// too, with computable false and, in parameters, why it cannot compute; the scoring
+// commands refuse it.
 func runDescribe(e *env, args []string) int {
 	fs := flag.NewFlagSet("describe", flag.ContinueOnError)
 	model := fs.String("model", "", "model `id` (see spiegel models)")
@@ -14,9 +17,13 @@ func runDescribe(e *env, args []string) int {
 	if code, ok := parseFlags(e, fs, args); !ok {
 		return code
 	}
-	m, code, ok := builtinModel(e, *model, *params, *pin)
+	m, code, ok := loadModel(e, *model, *params, *pin)
 	if !ok {
 		return code
+	}
+	if !m.Computable() {
+		e.log.Info("described a template: it cannot compute without a verified parameter "+
+			"file (-params FILE)", "model", m.ID())
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -36,6 +37,7 @@ type faultFlags struct {
 	synthetic                      int
 	seed                           uint64
 	numbers                        bool
+	syntheticSet                   bool // -synthetic was given, even as 0
 }
 
 // runFaults is `spiegel faults`: it shows, over a population, what one fault does
@@ -47,7 +49,8 @@ func runFaults(e *env, args []string) int {
 	fs.StringVar(&f.in, "in", "", "read the population from `file` (- for standard input)")
 	fs.StringVar(&f.format, "format", "", "population format, csv, jsonl or json "+
 		"(default: guessed from the first character)")
-	fs.IntVar(&f.synthetic, "synthetic", 0, "instead of -in, draw `n` fictional cases")
+	fs.IntVar(&f.synthetic, "synthetic", 0, "instead of -in, draw `n` fictional cases (1 to "+
+		strconv.Itoa(scoring.MaxPopulation)+")")
 	fs.Uint64Var(&f.seed, "seed", 1, "seed of the synthetic population")
 	fs.StringVar(&f.swap, "swap", "", "exchange two levels' tables: `input=a,b` (sex=male,female)")
 	fs.StringVar(&f.replace, "replace", "", "replace one number: `path=value` (see -numbers)")
@@ -59,6 +62,7 @@ func runFaults(e *env, args []string) int {
 	if code, ok := parseFlags(e, fs, args); !ok {
 		return code
 	}
+	f.syntheticSet = given(fs, "synthetic")
 	cat, m, code, ok := faultModel(e, f)
 	if !ok {
 		return code
@@ -81,6 +85,10 @@ func runFaults(e *env, args []string) int {
 	}
 	if !(f.minMove >= 0) || f.minMove > 100 {
 		e.log.Error("-min-move must be from 0 to 100", "value", f.minMove)
+		return exitUsage
+	}
+	if err := f.checkSource(); err != nil {
+		e.log.Error("choose the population", "err", err)
 		return exitUsage
 	}
 	pop, err := f.population(e, m)
@@ -149,6 +157,9 @@ func (f faultFlags) fault() (scoring.Fault, error) {
 		return scoring.Fault{}, errors.New("give exactly one of -swap, -replace and -swap-model")
 	}
 	switch {
+	case f.swapModel == f.model:
+		return scoring.Fault{}, errors.New("-swap-model " + strconv.Quote(f.swapModel) +
+			": the model swapped with itself changes nothing")
 	case f.swapModel != "":
 		return scoring.Fault{Kind: scoring.FaultSwapModel, Model: f.swapModel}, nil
 	case f.swap != "":
@@ -169,16 +180,26 @@ func (f faultFlags) fault() (scoring.Fault, error) {
 	return scoring.Fault{Kind: scoring.FaultReplaceValue, Path: path, Value: v}, nil
 }
 
-// population reads -in, or draws -synthetic cases.
-func (f faultFlags) population(e *env, m *scoring.Model) (*scoring.Population, error) {
-	if f.synthetic > 0 {
-		if f.in != "" {
-			return nil, errors.New("give -in or -synthetic, not both")
-		}
-		return scoring.SyntheticPopulation(m, f.synthetic, f.seed)
+// checkSource refuses a command line that does not name exactly one population,
+// -in or -synthetic, or asks for a number of synthetic cases outside 1 to
+// scoring.MaxPopulation.
+func (f faultFlags) checkSource() error {
+	switch {
+	case f.in != "" && f.syntheticSet:
+		return errors.New("-in and -synthetic cannot be used together: give one population")
+	case f.in == "" && !f.syntheticSet:
+		return errors.New("-in FILE (or -in - for standard input) or -synthetic N is required")
+	case f.syntheticSet && (f.synthetic < 1 || f.synthetic > scoring.MaxPopulation):
+		return fmt.Errorf("-synthetic %d: want 1 to %d cases", f.synthetic,
+			scoring.MaxPopulation)
 	}
-	if f.in == "" {
-		return nil, errors.New("-in FILE (or -in - for standard input) or -synthetic N is required")
+	return nil
+}
+
+// population reads -in, or draws -synthetic cases; checkSource has checked which.
+func (f faultFlags) population(e *env, m *scoring.Model) (*scoring.Population, error) {
+	if f.syntheticSet {
+		return scoring.SyntheticPopulation(m, f.synthetic, f.seed)
 	}
 	in, err := openInput(f.in, e.stdin)
 	if err != nil {

@@ -7,7 +7,7 @@
 //	spiegel explain -model ID [-in FILE] [-format jsonl|csv] [-params FILE [-pin SHA256]] [-today DATE]
 //	spiegel verify -params FILE [-pin SHA256]
 //	spiegel models
-//	spiegel describe -model ID [-params FILE]
+//	spiegel describe -model ID [-params FILE [-pin SHA256]]
 //	spiegel faults -model ID (-in FILE [-format csv|jsonl|json] | -synthetic N [-seed S])
 //		(-swap INPUT=A,B | -replace PATH=VALUE | -swap-model ID) [-min-move PP] [-params FILE]
 //	spiegel serve [-dir static] [-addr 127.0.0.1:8080]
@@ -21,9 +21,10 @@
 // per case: the record with each term's contribution and the steps from the model's
 // reference profile on both scales. The exit status is 0 when the run completes with
 // every case scored, 3 when it completes but refused at least one case (every line is
-// still written), 1 when it fails (an unreadable file or malformed JSON array, a site
-// not built) and 2 when the command line is wrong (unknown subcommand, flag or model,
-// an address that is not loopback). Events go to standard error through log/slog.
+// still written) or the input held no case, 1 when it fails (an unreadable file or
+// malformed JSON array, a site not built) and 2 when the command line is wrong
+// (unknown subcommand, flag or model, an address that is not loopback). Events go to
+// standard error through log/slog.
 package main
 
 import (
@@ -41,7 +42,7 @@ const (
 	exitOK      = 0
 	exitFail    = 1 // the run could not proceed
 	exitUsage   = 2 // the command line is wrong
-	exitRefused = 3 // score or explain refused at least one case; faults scored none
+	exitRefused = 3 // score or explain refused a case or read none; faults scored none
 )
 
 const usage = `usage: spiegel <command> [flags]
@@ -58,9 +59,11 @@ commands:
                                                   the change from the reference profile
   verify -params FILE [-pin SHA256]               verify a parameter file (exit 0: passed)
   models                                          list the models, one JSON line each
-  describe -model ID [-params FILE]               print a model's description
+  describe -model ID [-params FILE [-pin SHA256]]
+                                                  print a model's description
   validate -model ID -in FILE.csv -horizon H [-time COL -event COL | -outcome COL]
-           [-by COL [-quintiles]] [-map ID=COL,...] [-params FILE] [-compare ID]
+           [-by COL [-quintiles]] [-map ID=COL,...] [-compare ID]
+           [-params FILE [-pin SHA256]]
            [-recalibrate OUT.json -date YYYY-MM-DD [-slope] [-id ID]]
                                                   validate a model on observed outcomes
   faults -model ID (-in FILE [-format csv|jsonl|json] | -synthetic N [-seed S])
@@ -71,7 +74,8 @@ commands:
   serve [-dir static] [-addr 127.0.0.1:8080]      serve the built calculator locally
 
 Exit status: 0 done; 1 the run could not proceed; 2 wrong command line; 3 score or
-explain wrote every line but refused at least one case (see its "error").
+explain wrote every line but refused at least one case (see its "error") or read no
+case at all, faults scored no case with both models.
 
 Run spiegel <command> -h for a command's flags.
 `
@@ -148,13 +152,42 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) (code int, ok bool) {
 	return exitOK, true
 }
 
+// given reports whether the flag called name was set on the command line, even to
+// its default value.
+func given(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // builtinModel returns the built-in model with the given id, bound to the verified
 // parameter file at params when one is named. When ok is false the error has been
 // logged and code is the exit status. A template without parameters is refused here,
 // since none of its cases could be scored.
 func builtinModel(e *env, id, params, pin string) (m *scoring.Model, code int, ok bool) {
-	if id == "" {
+	if m, code, ok = loadModel(e, id, params, pin); !ok {
+		return nil, code, false
+	}
+	if !m.Computable() {
+		e.log.Error("model cannot compute without a verified parameter file (-params FILE)",
+			"model", id, "why", m.Definition().Parameters)
+		return nil, exitUsage, false
+	}
+	return m, exitOK, true
+}
+
+// loadModel returns the built-in model with the given id, bound to the verified
+// parameter file at params when one is named, whether or not it can compute: a
+// template without parameters is returned as it is, for describe. A pin without a
+// parameter file is refused: it would check nothing. When ok is false the error has
+// been logged and code is the exit status.
+func loadModel(e *env, id, params, pin string) (m *scoring.Model, code int, ok bool) {
+	switch {
+	case id == "":
 		e.log.Error("-model is required; spiegel models lists them")
+		return nil, exitUsage, false
+	case pin != "" && params == "":
+		e.log.Error("-pin needs -params FILE: it pins the parameter file", "pin", pin)
 		return nil, exitUsage, false
 	}
 	cat, err := scoring.Builtin()
@@ -172,11 +205,6 @@ func builtinModel(e *env, id, params, pin string) (m *scoring.Model, code int, o
 	}
 	if m, err = cat.Model(id); err != nil {
 		e.log.Error("choose model", "err", err)
-		return nil, exitUsage, false
-	}
-	if !m.Computable() {
-		e.log.Error("model cannot compute without a verified parameter file (-params FILE)",
-			"model", id, "why", m.Definition().Parameters)
 		return nil, exitUsage, false
 	}
 	return m, exitOK, true

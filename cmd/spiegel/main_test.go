@@ -159,6 +159,36 @@ func TestDescribe(t *testing.T) {
 	}
 }
 
+// TestDescribeTemplate describes a model that cannot compute without a parameter
+// file: the command prints what the JavaScript describe() gives, computable false
+// with the reason, and exits 0, while score still refuses the model.
+func TestDescribeTemplate(t *testing.T) {
+	const id = "oxrec-nl-detained-general"
+	code, stdout, stderr := runCmd(t, "", "describe", "-model", id)
+	if code != exitOK {
+		t.Fatalf("spiegel describe -model %s = %d, stderr %q; want %d", id, code, stderr,
+			exitOK)
+	}
+	cat, _ := scoring.Builtin()
+	var got, want map[string]any
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("spiegel describe -model %s: %v in %q", id, err, stdout)
+	}
+	if err := json.Unmarshal(wasm.New(cat).Describe(id), &want); err != nil {
+		t.Fatal(err)
+	}
+	why, _ := got["parameters"].(string)
+	if !reflect.DeepEqual(got, want) || got["computable"] != false ||
+		!strings.Contains(why, "parameter file") || len(got["predictors"].([]any)) == 0 {
+		t.Errorf("spiegel describe -model %s = %s, want the JavaScript describe() %v with "+
+			"computable false and the reason", id, stdout, want)
+	}
+	if !strings.Contains(stderr, "cannot compute") {
+		t.Errorf("spiegel describe -model %s: stderr %q does not say it cannot compute",
+			id, stderr)
+	}
+}
+
 func TestDescribeUnknownModel(t *testing.T) {
 	code, stdout, stderr := runCmd(t, "", "describe", "-model", "nope")
 	if code != exitUsage || stdout != "" || !strings.Contains(stderr, `\"nope\"`) {

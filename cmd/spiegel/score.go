@@ -57,7 +57,8 @@ func runCases(e *env, name string, args []string, explain bool) int {
 }
 
 // score opens the input, scores (or explains) it with read into out and logs the
-// totals.
+// totals. Input without a case (empty, blank lines, "[]", a CSV header alone) is
+// exitRefused: nothing was scored.
 func score(e *env, m *scoring.Model, path string, read caseReader, out *recordWriter) int {
 	in, err := openInput(path, e.stdin)
 	if err != nil {
@@ -81,6 +82,12 @@ func score(e *env, m *scoring.Model, path string, read caseReader, out *recordWr
 		done = "explained"
 	}
 	e.log.Info(done, "model", m.ID(), "cases", out.n, "refused", out.refused)
+	if out.n == 0 {
+		// A truncated or empty file would otherwise pass for a clean run.
+		e.log.Error("no cases in the input, so none was "+done, "model", m.ID(),
+			"input", inputName(path))
+		return exitRefused
+	}
 	if out.refused > 0 {
 		e.log.Error("some cases were refused; their lines hold the reasons", "model", m.ID(),
 			"refused", out.refused, "of", out.n)
@@ -117,6 +124,15 @@ func openInput(path string, stdin io.Reader) (io.ReadCloser, error) {
 		return io.NopCloser(stdin), nil
 	}
 	return os.Open(path)
+}
+
+// inputName names the input at path for messages: the file, or standard input for
+// "" and "-".
+func inputName(path string) string {
+	if path == "" || path == "-" {
+		return "standard input"
+	}
+	return path
 }
 
 // recordWriter writes records as JSON lines and counts them. With explain set, a

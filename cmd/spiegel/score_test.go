@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -251,6 +252,41 @@ func TestScoreExitStatus(t *testing.T) {
 		if code != tt.want || len(records(t, stdout)) != tt.lines {
 			t.Errorf("%s: spiegel score = %d with %d lines (stderr %q), want %d with %d",
 				tt.name, code, len(records(t, stdout)), stderr, tt.want, tt.lines)
+		}
+	}
+}
+
+// TestScoreEmptyInput checks that input without a case, from standard input or a
+// file, is exitRefused with a message naming the input, never a clean run of zero
+// cases: a truncated file must not pass for a complete one.
+func TestScoreEmptyInput(t *testing.T) {
+	header := filepath.Join(t.TempDir(), "header.csv")
+	if err := os.WriteFile(header, []byte("id,sex\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, stdin string
+		args        []string
+		input       string // how the message names the input
+	}{
+		{"empty", "", nil, "standard input"},
+		{"blank lines", "\n \r\n\n", []string{"-in", "-"}, "standard input"},
+		{"empty array", " [ ]\n", nil, "standard input"},
+		{"CSV header alone", "", []string{"-in", header}, header},
+		{"CSV header alone on stdin", "id,sex\n", []string{"-format", "csv"},
+			"standard input"},
+	}
+	for _, tt := range tests {
+		for _, cmd := range []string{"score", "explain"} {
+			args := append([]string{cmd, "-model", "ogrs3"}, tt.args...)
+			code, stdout, stderr := runCmd(t, tt.stdin, args...)
+			if code != exitRefused || stdout != "" ||
+				!strings.Contains(stderr, "no cases in the input") ||
+				!strings.Contains(stderr, tt.input) {
+				t.Errorf("%s: spiegel %v = %d, stdout %q, stderr %q; want %d, no output and "+
+					"\"no cases in the input\" naming %s", tt.name, args, code, stdout, stderr,
+					exitRefused, tt.input)
+			}
 		}
 	}
 }

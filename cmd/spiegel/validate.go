@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"spiegel/scoring"
 )
@@ -70,7 +71,8 @@ func parseValidateFlags(e *env, args []string) (*validateFlags, int, bool) {
 	fs.StringVar(&f.compare, "compare", "", "validate this second model `id` on the same rows")
 	fs.StringVar(&f.recalibrate, "recalibrate", "", "write a recalibrated definition to `file`"+
 		" and its golden cases beside it (.golden.json)")
-	fs.StringVar(&f.date, "date", "", "date of the recalibration, `YYYY-MM-DD`")
+	fs.StringVar(&f.date, "date", "", "date of the recalibration, `YYYY-MM-DD`, "+
+		"not after today")
 	fs.StringVar(&f.id, "id", "", "`id` of the recalibrated model (default MODEL-recal-YYYYMMDD)")
 	fs.BoolVar(&f.slope, "slope", false, "recalibrate the slope as well as the baseline")
 	if code, ok := parseFlags(e, fs, args); !ok {
@@ -100,6 +102,21 @@ func (f *validateFlags) check() error {
 		return errors.New("-date, -id and -slope go with -recalibrate")
 	case f.recalibrate != "" && f.date == "":
 		return errors.New("-recalibrate needs -date YYYY-MM-DD")
+	case f.date != "":
+		return checkDate(f.date, time.Now().Format(time.DateOnly))
+	}
+	return nil
+}
+
+// checkDate refuses a -date that is not a calendar date written YYYY-MM-DD, or that
+// is after today (YYYY-MM-DD): a recalibration is dated the day it is done, and the
+// engine, which has no clock, cannot tell.
+func checkDate(date, today string) error {
+	if _, err := time.Parse(time.DateOnly, date); err != nil {
+		return fmt.Errorf("-date %q: want a calendar date YYYY-MM-DD", date)
+	}
+	if date > today {
+		return fmt.Errorf("-date %q: after today, %s", date, today)
 	}
 	return nil
 }

@@ -128,6 +128,12 @@ func TestValidateCommandRefuses(t *testing.T) {
 			`missing column: \"weeks\"`},
 		{"recalibration without a date", []string{"-time", "week", "-event", "arrest",
 			"-recalibrate", "x.json"}, exitUsage, "-date"},
+		{"recalibration dated after today", []string{"-time", "week", "-event", "arrest",
+			"-recalibrate", "x.json", "-date", "2099-02-01"}, exitUsage,
+			`-date \"2099-02-01\": after today`},
+		{"recalibration on a day that does not exist", []string{"-time", "week", "-event",
+			"arrest", "-recalibrate", "x.json", "-date", "2026-02-30"}, exitUsage,
+			`-date \"2026-02-30\": want a calendar date`},
 		{"an unknown model", []string{"-model", "nope", "-time", "week", "-event", "arrest"},
 			exitUsage, "nope"},
 		{"a bad mapping", []string{"-time", "week", "-event", "arrest", "-map", "age"},
@@ -142,6 +148,31 @@ func TestValidateCommandRefuses(t *testing.T) {
 					stdout, stderr, tt.code, tt.want)
 			}
 		})
+	}
+}
+
+func TestCheckDate(t *testing.T) {
+	const today = "2026-03-01"
+	tests := []struct {
+		date string
+		want string // a word of the error, or "" for none
+	}{
+		{"2026-03-01", ""},
+		{"2024-02-29", ""},
+		{"1900-02-01", ""},
+		{"2026-03-02", "after today, 2026-03-01"},
+		{"2099-02-01", "after today"},
+		{"2025-02-29", "calendar date"},
+		{"2026-3-1", "calendar date"},
+		{"01-03-2026", "calendar date"},
+	}
+	for _, tt := range tests {
+		err := checkDate(tt.date, today)
+		if (err == nil) != (tt.want == "") ||
+			(err != nil && !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("checkDate(%q, %q) = %v, want an error with %q", tt.date, today, err,
+				tt.want)
+		}
 	}
 }
 

@@ -148,3 +148,35 @@ func TestScoreRefusesTheOtherVariant(t *testing.T) {
 		t.Errorf("spiegel score -model oxrec-nl-nondetained-general (5.9 months): %s", r.Error)
 	}
 }
+
+// TestPinNeedsParams checks that every command with -pin refuses it without -params,
+// since it would check nothing, and that a pin given with its file is taken.
+func TestPinNeedsParams(t *testing.T) {
+	pin := strings.Repeat("ab", 32)
+	tests := [][]string{
+		{"score", "-model", "ogrs3", "-pin", "abc"},
+		{"explain", "-model", "ogrs3", "-pin", pin},
+		{"describe", "-model", "ogrs3", "-pin", pin},
+		{"validate", "-model", "rossi-cox", "-in", validateCSV, "-horizon", "52", "-time",
+			"week", "-event", "arrest", "-pin", pin},
+		{"faults", "-model", "ogrs3", "-synthetic", "5", "-swap", "sex=male,female",
+			"-pin", pin},
+	}
+	for _, args := range tests {
+		code, stdout, stderr := runCmd(t, `{"id": "a"}`, args...)
+		if code != exitUsage || stdout != "" || !strings.Contains(stderr, "-pin needs -params") {
+			t.Errorf("spiegel %v = %d, stdout %q, stderr %q; want %d and \"-pin needs -params\"",
+				args, code, stdout, stderr, exitUsage)
+		}
+	}
+
+	params := writeParams(t, nil)
+	_, out, _ := runCmd(t, "", "verify", "-params", params)
+	args := []string{"describe", "-model", "oxrec-nl-detained-general", "-params", params,
+		"-pin", report(t, out).SHA256}
+	code, stdout, stderr := runCmd(t, "", args...)
+	if code != exitOK || !strings.Contains(stdout, `"computable": true`) {
+		t.Errorf("spiegel %v = %d, stderr %q; want %d and a computable model", args, code,
+			stderr, exitOK)
+	}
+}
