@@ -54,6 +54,10 @@ func (m *Model) WithFault(f Fault, cat *Catalog) (*Model, error) {
 		if cat == nil {
 			return nil, errors.New("fault swap_model: no catalog to find the model in")
 		}
+		if f.Model == m.def.ID {
+			return nil, errorf("fault swap_model: %s swapped with itself changes nothing",
+				clip(f.Model))
+		}
 		return cat.Model(f.Model)
 	}
 	def, err := copyDefinition(&m.def)

@@ -106,6 +106,10 @@ func TestFaultSwapModelRossi(t *testing.T) {
 	if err != nil || faulty.ID() != "rossi-cox-not-paroled" {
 		t.Fatalf("WithFault(swap_model) = %v, %v", faulty, err)
 	}
+	_, err = m.WithFault(scoring.Fault{Kind: scoring.FaultSwapModel, Model: m.ID()}, cat)
+	if err == nil || !strings.Contains(err.Error(), "swapped with itself changes nothing") {
+		t.Errorf("WithFault(swap_model with itself) error = %v", err)
+	}
 	var cases []scoring.Case
 	for _, c := range rossiData(t) {
 		cases = append(cases, c)
