@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"spiegel/scoring"
 )
@@ -75,10 +76,15 @@ func rowRecord(m *scoring.Model, r *csv.Reader, header, row []string,
 		return scoring.ErrorRecord(m.ID(), "", err), nil
 	}
 	raw := make(map[string]any, len(header))
+	valid := true
 	for i, name := range header {
 		raw[name] = row[i]
+		valid = valid && utf8.ValidString(row[i])
 	}
 	id, c, err := scoring.CaseFromMap(raw)
+	if err == nil && !valid {
+		err = errNotUTF8
+	}
 	if err != nil {
 		return scoring.ErrorRecord(m.ID(), id, fmt.Errorf("line %d: %w", line, err)), nil
 	}

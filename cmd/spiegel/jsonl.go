@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"spiegel/scoring"
 )
@@ -77,6 +79,9 @@ func scoreArray(m *scoring.Model, in io.Reader, out *recordWriter) error {
 	for i, e := range elems {
 		var v any
 		id, c, err := scoring.DecodeCase(e)
+		if err == nil && !utf8.Valid(e) {
+			err = errNotUTF8
+		}
 		if err != nil {
 			v = scoring.ErrorRecord(m.ID(), id, fmt.Errorf("cases[%d]: %w", i, err))
 		} else {
@@ -89,6 +94,10 @@ func scoreArray(m *scoring.Model, in io.Reader, out *recordWriter) error {
 	return nil
 }
 
+// errNotUTF8 refuses a case with bytes that are not UTF-8 text: decoding would replace
+// them with U+FFFD, so that two different ids could come out as the same one.
+var errNotUTF8 = errors.New("not valid UTF-8: bytes that are not text (save the file as UTF-8)")
+
 // lineRecord decodes the line just read and returns out's result for it, or an error
 // record.
 func lineRecord(m *scoring.Model, lines *lineReader, line []byte, out *recordWriter) any {
@@ -97,6 +106,9 @@ func lineRecord(m *scoring.Model, lines *lineReader, line []byte, out *recordWri
 		return scoring.ErrorRecord(m.ID(), "", err)
 	}
 	id, c, err := scoring.DecodeCase(line)
+	if err == nil && !utf8.Valid(line) {
+		err = errNotUTF8
+	}
 	if err != nil {
 		return scoring.ErrorRecord(m.ID(), id, fmt.Errorf("line %d: %w", lines.n, err))
 	}

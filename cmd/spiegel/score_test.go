@@ -353,3 +353,29 @@ func TestScoreRefusesFutureDates(t *testing.T) {
 		t.Errorf("spiegel score -today soon = %d, want %d", code, exitUsage)
 	}
 }
+
+// TestScoreRefusesBytesThatAreNotText scores a valid case whose id holds a byte that
+// is not UTF-8, as JSON lines, a JSON array and CSV: each is refused, not scored under
+// an id with U+FFFD in it.
+func TestScoreRefusesBytesThatAreNotText(t *testing.T) {
+	c := readTestCases(t)[0]
+	line := strings.Replace(c.line, `"`+c.id+`"`, `"`+c.id+"\xff\"", 1)
+	if line == c.line {
+		t.Fatalf("test case line %q has no id to change", c.line)
+	}
+	csvIn := "id,sex\nx\xff,male\n"
+	for _, tc := range []struct{ name, in, format, want string }{
+		{"JSON lines", line + "\n", "jsonl", "line 1: not valid UTF-8"},
+		{"JSON array", "[" + line + "]", "jsonl", "cases[0]: not valid UTF-8"},
+		{"CSV", csvIn, "csv", "line 2: not valid UTF-8"},
+	} {
+		code, stdout, _ := runCmd(t, tc.in, "score", "-model", "ogrs3", "-format", tc.format)
+		got := records(t, stdout)
+		if code != exitRefused || len(got) != 1 {
+			t.Errorf("%s: exit %d, %d records; want %d and one", tc.name, code, len(got),
+				exitRefused)
+			continue
+		}
+		checkRefused(t, got[0], tc.want)
+	}
+}
