@@ -38,6 +38,7 @@ type faultFlags struct {
 	seed                           uint64
 	numbers                        bool
 	syntheticSet                   bool // -synthetic was given, even as 0
+	seedSet                        bool // -seed was given
 }
 
 // runFaults is `spiegel faults`: it shows, over a population, what one fault does
@@ -62,7 +63,7 @@ func runFaults(e *env, args []string) int {
 	if code, ok := parseFlags(e, fs, args); !ok {
 		return code
 	}
-	f.syntheticSet = given(fs, "synthetic")
+	f.syntheticSet, f.seedSet = given(fs, "synthetic"), given(fs, "seed")
 	cat, m, code, ok := faultModel(e, f)
 	if !ok {
 		return code
@@ -181,8 +182,8 @@ func (f faultFlags) fault() (scoring.Fault, error) {
 }
 
 // checkSource refuses a command line that does not name exactly one population,
-// -in or -synthetic, or asks for a number of synthetic cases outside 1 to
-// scoring.MaxPopulation.
+// -in or -synthetic, asks for a number of synthetic cases outside 1 to
+// scoring.MaxPopulation, or gives -seed without -synthetic.
 func (f faultFlags) checkSource() error {
 	switch {
 	case f.in != "" && f.syntheticSet:
@@ -192,6 +193,8 @@ func (f faultFlags) checkSource() error {
 	case f.syntheticSet && (f.synthetic < 1 || f.synthetic > scoring.MaxPopulation):
 		return fmt.Errorf("-synthetic %d: want 1 to %d cases", f.synthetic,
 			scoring.MaxPopulation)
+	case f.seedSet && !f.syntheticSet:
+		return errors.New("-seed needs -synthetic N: it seeds the synthetic population")
 	}
 	return nil
 }

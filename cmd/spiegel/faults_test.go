@@ -182,6 +182,9 @@ func TestFaultsUsageErrors(t *testing.T) {
 			"-synthetic", "200001"}, exitUsage, "-synthetic 200001: want 1 to 200000"},
 		{"two populations", []string{"-model", "ogrs3", "-swap", "sex=male,female", "-in",
 			"x.csv", "-synthetic", "5"}, exitUsage, "-in and -synthetic cannot be used together"},
+		{"a seed without synthetic cases", []string{"-model", "ogrs3", "-swap",
+			"sex=male,female", "-in", "x.csv", "-seed", "7"}, exitUsage,
+			"-seed needs -synthetic N"},
 		{"a model with itself", []string{"-model", "ogrs3", "-synthetic", "5", "-swap-model",
 			"ogrs3"}, exitUsage, `-swap-model \"ogrs3\": the model swapped with itself ` +
 			"changes nothing"},
