@@ -39,7 +39,8 @@ func scoreCSV(m *scoring.Model, in io.Reader, out *recordWriter) error {
 	}
 }
 
-// readHeader reads the field names, refusing a name given twice.
+// readHeader reads the field names, refusing a name given twice or one that is not
+// UTF-8 text.
 func readHeader(r *csv.Reader) ([]string, error) {
 	header, err := r.Read()
 	if err != nil {
@@ -51,8 +52,11 @@ func readHeader(r *csv.Reader) ([]string, error) {
 	seen := map[string]bool{}
 	for i, name := range header {
 		name = strings.TrimSpace(strings.TrimPrefix(name, bom))
-		if seen[name] {
-			return nil, fmt.Errorf("header: column %q appears twice", name)
+		switch {
+		case !utf8.ValidString(name):
+			return nil, fmt.Errorf("header: column %d: %w", i+1, errNotUTF8)
+		case seen[name]:
+			return nil, fmt.Errorf("header: column %q appears twice", scoring.Clip(name))
 		}
 		seen[name], header[i] = true, name
 	}
@@ -82,8 +86,8 @@ func rowRecord(m *scoring.Model, r *csv.Reader, header, row []string,
 		valid = valid && utf8.ValidString(row[i])
 	}
 	id, c, err := scoring.CaseFromMap(raw)
-	if err == nil && !valid {
-		err = errNotUTF8
+	if !valid {
+		id, err = "", errNotUTF8 // no id: it could not be given back as written
 	}
 	if err != nil {
 		return scoring.ErrorRecord(m.ID(), id, fmt.Errorf("line %d: %w", line, err)), nil

@@ -79,8 +79,8 @@ func scoreArray(m *scoring.Model, in io.Reader, out *recordWriter) error {
 	for i, e := range elems {
 		var v any
 		id, c, err := scoring.DecodeCase(e)
-		if err == nil && !utf8.Valid(e) {
-			err = errNotUTF8
+		if !utf8.Valid(e) {
+			id, err = "", errNotUTF8 // no id: it could not be given back as written
 		}
 		if err != nil {
 			v = scoring.ErrorRecord(m.ID(), id, fmt.Errorf("cases[%d]: %w", i, err))
@@ -106,8 +106,8 @@ func lineRecord(m *scoring.Model, lines *lineReader, line []byte, out *recordWri
 		return scoring.ErrorRecord(m.ID(), "", err)
 	}
 	id, c, err := scoring.DecodeCase(line)
-	if err == nil && !utf8.Valid(line) {
-		err = errNotUTF8
+	if !utf8.Valid(line) {
+		id, err = "", errNotUTF8 // no id: it could not be given back as written
 	}
 	if err != nil {
 		return scoring.ErrorRecord(m.ID(), id, fmt.Errorf("line %d: %w", lines.n, err))

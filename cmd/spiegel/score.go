@@ -179,11 +179,11 @@ func dateInputs(m *scoring.Model) []string {
 func (o *recordWriter) futureDates(c scoring.Case) error {
 	var errs scoring.InputErrors
 	for _, id := range o.dates {
-		v := c[id]
+		v := strings.TrimSpace(c[id]) // as the engine reads it
 		if _, err := time.Parse(time.DateOnly, v); err != nil || o.today == "" || v <= o.today {
 			continue
 		}
-		errs = append(errs, &scoring.InputError{Predictor: id, Value: v,
+		errs = append(errs, &scoring.InputError{Predictor: id, Value: c[id],
 			Err: fmt.Errorf("%w: after today, %s", scoring.ErrOutOfRange, o.today)})
 	}
 	if len(errs) == 0 {

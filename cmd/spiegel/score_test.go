@@ -343,6 +343,13 @@ func TestScoreRefusesFutureDates(t *testing.T) {
 			t.Errorf("spiegel %s, assessment 2031-03-31 = %d %+v, want assessment_date "+
 				"refused as after today", cmd, code, r.Errors)
 		}
+		// The engine ignores spaces around a date, so the check does too.
+		padded := strings.Replace(future, `"2031-03-31"`, `" 2031-03-31 "`, 1)
+		code, stdout, _ = runCmd(t, padded, cmd, "-model", "ogrs3", "-today", "2026-12-04")
+		if code != exitRefused || !strings.Contains(stdout, "after today") {
+			t.Errorf("spiegel %s, assessment \" 2031-03-31 \" = %d %s, want it refused as "+
+				"after today", cmd, code, stdout)
+		}
 		code, stdout, _ = runCmd(t, future, cmd, "-model", "ogrs3")
 		if code != exitRefused || !strings.Contains(stdout, "after today") {
 			t.Errorf("spiegel %s without -today, assessment 2031-03-31 = %d %s, want it "+
@@ -377,5 +384,13 @@ func TestScoreRefusesBytesThatAreNotText(t *testing.T) {
 			continue
 		}
 		checkRefused(t, got[0], tc.want)
+		if got[0].ID != "" {
+			t.Errorf("%s: refused record has id %q, want none", tc.name, got[0].ID)
+		}
+	}
+	code, _, stderr := runCmd(t, "i\xffd,sex\nx,male\n", "score", "-model", "ogrs3",
+		"-format", "csv")
+	if code != exitFail || !strings.Contains(stderr, "column 1: not valid UTF-8") {
+		t.Errorf("a header with a byte that is not UTF-8: exit %d, %q", code, stderr)
 	}
 }
