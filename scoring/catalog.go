@@ -47,6 +47,10 @@ const maxEchoList = 240
 // longer, so that an error does not echo a huge input back.
 func clip(s string) string { return clipAt(s, maxEcho) }
 
+// Clip is clip for the adapters' own messages: s, or its first 80 bytes (whole
+// characters) and "…" when it is longer.
+func Clip(s string) string { return clip(s) }
+
 // clipAt returns s, or its first n bytes (whole characters) and "…" when it is longer.
 func clipAt(s string, n int) string {
 	if len(s) <= n {

@@ -1,5 +1,7 @@
 package scoring
 
+import "strings"
+
 // GroupFormatV1 is the format tag of variant-group documents.
 const GroupFormatV1 = "spiegel-group/1"
 
@@ -79,7 +81,7 @@ func (g *Group) Definition() GroupDefinition { return g.def }
 // at least zero; otherwise the error is an InputError naming it.
 func (g *Group) Population(c Case) (population, reason string, err error) {
 	r := &g.def.Rule
-	raw := c[r.Input]
+	raw := strings.TrimSpace(c[r.Input]) // as parseNumber reads it
 	x, perr := parseNumber(raw)
 	switch {
 	case raw == "":

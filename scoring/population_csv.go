@@ -53,7 +53,7 @@ func checkCSVHeader(header []string) error {
 		name = strings.TrimSpace(name)
 		if name == "" || seen[name] {
 			return errors.New("population header: column " + strconv.Itoa(i+1) + " (" +
-				strconv.Quote(name) + ") is empty or repeated")
+				strconv.Quote(clip(name)) + ") is empty or repeated")
 		}
 		seen[name], header[i] = true, name
 	}

@@ -104,23 +104,90 @@ func (m *Model) SweepValues(c Case, input, anchor string, lo, hi float64,
 	if v.typ == TypeLevel {
 		return levelValues(v)
 	}
-	lo, hi, n = m.sweepDefaults(input, anchor, lo, hi, n)
-	if v.typ == TypeDate && anchor == "" {
-		return nil, nil, errorf("sweep: %s is a date: give the anchor, the date input "+
-			"the sweep's age is counted to", input)
+	if err := m.checkAnchor(v, anchor); err != nil {
+		return nil, nil, err
 	}
-	lo, hi = sweepRange(v, lo, hi)
-	if math.IsNaN(lo) || math.IsNaN(hi) {
-		return nil, nil, errorf("sweep: %s has no range to sweep by default; give from "+
-			"and to", input)
-	}
-	if lo > hi {
-		return nil, nil, errorf("sweep: %s from %v is above to %v", input, lo, hi)
+	lo, hi, err := m.sweepRange(v, anchor, lo, hi)
+	if err != nil {
+		return nil, nil, err
 	}
 	if v.typ == TypeDate {
 		return yearValues(c, anchor, lo, hi)
 	}
+	if n == 0 {
+		n = sweepPoints(lo, hi)
+	}
 	return numberValues(v, lo, hi, n)
+}
+
+// checkAnchor refuses an anchor on a number or count, and a date swept without an
+// anchor that is another date input of the model.
+func (m *Model) checkAnchor(v *variable, anchor string) error {
+	if v.typ != TypeDate {
+		if anchor != "" {
+			return errorf("sweep: %s is not a date: an anchor applies to a date only", v.id)
+		}
+		return nil
+	}
+	if j, ok := m.index[anchor]; !ok || j >= m.nInputs || m.vars[j].typ != TypeDate ||
+		anchor == v.id {
+		return errorf("sweep: %s is a date: give the anchor, another date input the "+
+			"sweep's age is counted to (not %q)", v.id, clip(anchor))
+	}
+	return nil
+}
+
+// sweepRange returns the range of a sweep: lo and hi where given (not NaN), else
+// what SweepInputs proposes for the input and anchor (the range a page's curve
+// shows), else, for a number, the accepted range. It refuses a range it cannot fill or
+// that is upside down, saying which end was the default.
+func (m *Model) sweepRange(v *variable, anchor string, lo, hi float64) (float64, float64,
+	error) {
+	from, to := lo, hi
+	for _, s := range m.SweepInputs() {
+		if s.Input == v.id && s.Anchor == anchor {
+			from, to = orDefault(from, s.From), orDefault(to, s.To)
+		}
+	}
+	if v.min != nil {
+		from = orDefault(from, v.min.Value)
+	}
+	if v.max != nil {
+		to = orDefault(to, v.max.Value)
+	}
+	switch {
+	case math.IsNaN(from) || math.IsNaN(to):
+		return 0, 0, errorf("sweep: no range is proposed for %s%s; give from and to",
+			v.id, anchorWords(anchor))
+	case from > to:
+		return 0, 0, errorf("sweep: %s from %v%s is above to %v%s", v.id, from,
+			defaultWords(lo), to, defaultWords(hi))
+	}
+	return from, to, nil
+}
+
+// orDefault returns x, or def when x is NaN (left out).
+func orDefault(x, def float64) float64 {
+	if math.IsNaN(x) {
+		return def
+	}
+	return x
+}
+
+// anchorWords names the anchor of an age in a message, or nothing.
+func anchorWords(anchor string) string {
+	if anchor == "" {
+		return ""
+	}
+	return " counted to " + anchor
+}
+
+// defaultWords marks a range end in a message as the default when it was left out.
+func defaultWords(given float64) string {
+	if math.IsNaN(given) {
+		return " (the default)"
+	}
+	return ""
 }
 
 // levelValues lists the levels of a categorical input.
@@ -130,42 +197,6 @@ func levelValues(v *variable) ([]string, []float64, error) {
 		values[i], xs[i] = l.ID, float64(i)
 	}
 	return values, xs, nil
-}
-
-// sweepDefaults fills what a request leaves out (NaN for a range end, 0 points) with
-// what SweepInputs proposes for the input (and, for a date, the same anchor): the
-// range a page's sensitivity curve shows and, for a number, its number of points.
-func (m *Model) sweepDefaults(input, anchor string, lo, hi float64, n int) (float64, float64,
-	int) {
-	for _, s := range m.SweepInputs() {
-		if s.Input != input || s.Anchor != anchor {
-			continue
-		}
-		if math.IsNaN(lo) {
-			lo = s.From
-		}
-		if math.IsNaN(hi) {
-			hi = s.To
-		}
-		if n == 0 {
-			n = s.Points
-		}
-	}
-	if n == 0 {
-		n = numberSweepPoints
-	}
-	return lo, hi, n
-}
-
-// sweepRange narrows the accepted range by lo and hi where they are given.
-func sweepRange(v *variable, lo, hi float64) (float64, float64) {
-	if math.IsNaN(lo) && v.min != nil {
-		lo = v.min.Value
-	}
-	if math.IsNaN(hi) && v.max != nil {
-		hi = v.max.Value
-	}
-	return lo, hi
 }
 
 // numberValues spaces values over [lo, hi]: whole numbers for a count, n points for

@@ -105,13 +105,16 @@ func numberSweep(p Predictor) (SweepInput, bool) {
 	return s, true
 }
 
-// setPoints sets how many points a sweep over a number takes: one per whole number
-// for a short whole-number range, else numberSweepPoints.
-func (s *SweepInput) setPoints() {
-	s.Points = numberSweepPoints
-	if span := s.To - s.From; span == float64(int(span)) && span < 2*numberSweepPoints {
-		s.Points = int(span) + 1
+// setPoints sets how many points a sweep over a number takes (sweepPoints).
+func (s *SweepInput) setPoints() { s.Points = sweepPoints(s.From, s.To) }
+
+// sweepPoints is how many points a sweep over a number from lo to hi takes: one per
+// whole number for a short whole-number range, else numberSweepPoints.
+func sweepPoints(lo, hi float64) int {
+	if span := hi - lo; span == float64(int(span)) && span < 2*numberSweepPoints {
+		return int(span) + 1
 	}
+	return numberSweepPoints
 }
 
 // ageSweep is the sweep over a date of birth as the age it gives on another date: the

@@ -121,8 +121,30 @@ func TestSweepDefaults(t *testing.T) {
 	if swept < 4 {
 		t.Errorf("%d default sweeps checked, want rossi-cox's and ogrs3's four", swept)
 	}
-	_, _, err := builtin(t, "ogrs3").SweepValues(validOGRS3(), "birth_date", "", nan, nan, 0)
-	if err == nil || !strings.Contains(err.Error(), "birth_date is a date: give the anchor") {
-		t.Errorf("a date swept without its anchor: error %v", err)
+	ogrs3, c := builtin(t, "ogrs3"), validOGRS3()
+	for _, tc := range []struct {
+		input, anchor string
+		from, to      float64
+		want          string
+	}{
+		{"birth_date", "", nan, nan, "birth_date is a date: give the anchor"},
+		{"birth_date", "sex", nan, nan, `another date input the sweep's age is counted to (not "sex")`},
+		{"birth_date", "first_sanction_date", nan, nan,
+			"no range is proposed for birth_date counted to first_sanction_date; give from and to"},
+		{"birth_date", "assessment_date", nan, 5, "birth_date from 10 (the default) is above to 5"},
+		{"previous_sanctions", "assessment_date", nan, nan, "previous_sanctions is not a date"},
+	} {
+		_, _, err := ogrs3.SweepValues(c, tc.input, tc.anchor, tc.from, tc.to, 0)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("SweepValues(%s, anchor %q, to %v): error %v, want %q", tc.input, tc.anchor,
+				tc.to, err, tc.want)
+		}
+	}
+	// Points left out fit the range asked for: one per whole year of age from 20 to 30.
+	rossi := builtin(t, "rossi-cox")
+	values, _, err := rossi.SweepValues(scoring.Case{"fin": "no", "age": "20", "wexp": "no",
+		"mar": "not married", "paro": "yes", "prio": "3"}, "age", "", 20, 30, 0)
+	if err != nil || len(values) != 11 || values[1] != "21" {
+		t.Errorf("rossi-cox age 20 to 30, points left out: %v, %v; want 11 whole ages", values, err)
 	}
 }

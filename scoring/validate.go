@@ -206,7 +206,7 @@ func checkMapped(plans []modelPlan, c *Cohort) error {
 		}
 		if !read {
 			return errorf("columns: %q is mapped to column %q but is not an input of the "+
-				"model", id, c.spec.Columns[id])
+				"model", clip(id), clip(c.spec.Columns[id]))
 		}
 	}
 	return nil

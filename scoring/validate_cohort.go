@@ -115,7 +115,7 @@ func (c *Cohort) readHeader(cr *csvReader) error {
 	for i, name := range header {
 		name = strings.TrimSpace(strings.TrimPrefix(name, "\ufeff"))
 		if _, dup := c.col[name]; dup {
-			return errorf("header: column %q appears twice", name)
+			return errorf("header: column %q appears twice", clip(name))
 		}
 		c.col[name], header[i] = i, name
 	}

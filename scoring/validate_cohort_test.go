@@ -256,6 +256,21 @@ func TestMissingColumnEchoIsClipped(t *testing.T) {
 	if !errors.Is(err, scoring.ErrMissingColumn) || len(err.Error()) > 1000 {
 		t.Errorf("ReadCohort of a 1 MB time column: %d bytes of error", len(err.Error()))
 	}
+	_, err = scoring.ReadCohort(strings.NewReader("id,"+huge+","+huge+"\n"), tte)
+	if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "appears twice") {
+		t.Errorf("ReadCohort of a 1 MB column given twice: %.200v", err)
+	}
+	_, err = scoring.ReadPopulation([]byte(huge+","+huge+"\n1,2\n"), "csv")
+	if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "repeated") {
+		t.Errorf("ReadPopulation of a 1 MB column given twice: %.200v", err)
+	}
+	mapped := tte
+	mapped.Columns = map[string]string{huge: "prio"}
+	c = readCSV(t, faultyCSV, mapped)
+	_, err = scoring.Validate(builtin(t, "rossi-cox"), c, scoring.ValidationOptions{Horizon: 26})
+	if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "not an input") {
+		t.Errorf("Validate with a 1 MB id mapped: %.200v", err)
+	}
 	_, err = scoring.ReadPopulation([]byte("a\n1\n"), huge)
 	if err == nil || len(err.Error()) > 1000 || !strings.Contains(err.Error(), "xxx…") {
 		t.Errorf("ReadPopulation with a 1 MB format: %.200v", err)

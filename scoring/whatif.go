@@ -1,6 +1,9 @@
 package scoring
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // WhatIfRecord compares a case with a changed copy of it, both computed by one model
 // (or, in a group of variants, each by the variant the group's rule chooses for it),
@@ -57,7 +60,8 @@ func whatIf(m, am *Model, before, after Case) WhatIfRecord {
 		After: ScoreRecord(am, "after", after), Changed: []string{}}
 	for _, mod := range []*Model{m, am} {
 		for _, p := range mod.def.Predictors {
-			if before[p.ID] != after[p.ID] && !slices.Contains(r.Changed, p.ID) {
+			if !mod.sameInput(p.ID, before[p.ID], after[p.ID]) &&
+				!slices.Contains(r.Changed, p.ID) {
 				r.Changed = append(r.Changed, p.ID)
 			}
 		}
@@ -77,4 +81,21 @@ func whatIf(m, am *Model, before, after Case) WhatIfRecord {
 		r.BandChanged = nil
 	}
 	return r
+}
+
+// sameInput reports whether a and b are the same value of input id as the model reads
+// them ("6" and " 6.0", "male" and "male "); values it refuses are compared as text,
+// less surrounding spaces.
+func (m *Model) sameInput(id, a, b string) bool {
+	if a == b {
+		return true
+	}
+	if i, ok := m.index[id]; ok && i < m.nInputs {
+		x, errA := m.vars[i].parse(a)
+		y, errB := m.vars[i].parse(b)
+		if errA == nil && errB == nil {
+			return x == y
+		}
+	}
+	return strings.TrimSpace(a) == strings.TrimSpace(b)
 }

@@ -2,6 +2,7 @@ package scoring_test
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -133,5 +134,24 @@ func TestSweepInputs(t *testing.T) {
 	rossi := builtin(t, "rossi-cox").SweepInputs()
 	if rossi[0].SampleTo == nil || *rossi[0].SampleTo != 44 || rossi[0].Points != 77 {
 		t.Errorf("rossi age sweep = %+v, want the sample to end at 44, 77 points", rossi[0])
+	}
+}
+
+// TestWhatIfChangedReadsValues writes the after case's values differently but the
+// same as the model reads them: nothing has changed. One real change is still found.
+func TestWhatIfChangedReadsValues(t *testing.T) {
+	m := builtin(t, "ogrs3")
+	after := validOGRS3()
+	after["sex"], after["previous_sanctions"] = " male", "1.0"
+	after["birth_date"] = after["birth_date"] + " "
+	r := scoring.WhatIf(m, validOGRS3(), after)
+	if len(r.Changed) != 0 || r.DifferencePP["2y"] != 0 {
+		t.Errorf("the same case written differently: changed %v, difference %v", r.Changed,
+			r.DifferencePP)
+	}
+	after["previous_sanctions"] = "2"
+	if r := scoring.WhatIf(m, validOGRS3(), after); !slices.Equal(r.Changed,
+		[]string{"previous_sanctions"}) {
+		t.Errorf("one sanction more: changed %v, want previous_sanctions", r.Changed)
 	}
 }

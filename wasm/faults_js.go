@@ -82,7 +82,7 @@ func (a *API) jsFaultStep(args []js.Value) []byte {
 // faultArg reads a fault object's members.
 func faultArg(v js.Value) (scoring.Fault, error) {
 	str := func(k string) string {
-		if m := v.Get(k); m.Type() == js.TypeString {
+		if m := v.Get(k); knownType(m) && m.Type() == js.TypeString {
 			return m.String()
 		}
 		return ""
@@ -99,6 +99,9 @@ func faultArg(v js.Value) (scoring.Fault, error) {
 
 // numberArg reads a number, or text holding one.
 func numberArg(field string, v js.Value) (float64, error) {
+	if !knownType(v) {
+		return 0, errors.New(field + ": a BigInt; want a number")
+	}
 	switch v.Type() {
 	case js.TypeNumber:
 		return v.Float(), nil

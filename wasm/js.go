@@ -229,7 +229,7 @@ func typedArgs(name string, args []js.Value) error {
 	for i, v := range args {
 		if !knownType(v) {
 			return errors.New(name + ": argument " + strconv.Itoa(i+1) +
-				" is a BigInt; give a number or text")
+				" is a BigInt, which the engine does not take")
 		}
 	}
 	return nil

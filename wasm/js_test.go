@@ -90,6 +90,10 @@ func TestJSBadArguments(t *testing.T) {
 	cyclic.Set("self", cyclic)
 	bigint := js.Global().Get("Object").New()
 	big := js.Global().Call("BigInt", 4)
+	bigFault := js.Global().Get("Object").New()
+	bigFault.Set("kind", "replace_value")
+	bigFault.Set("path", "x")
+	bigFault.Set("value", big)
 	bigint.Set("previous_sanctions", big)
 	tests := []struct {
 		name, method string
@@ -109,9 +113,11 @@ func TestJSBadArguments(t *testing.T) {
 		{"score a BigInt", "score", []any{"ogrs3", bigint}, "cannot be converted"},
 		{"score an unknown model", "score", []any{"nope", valid}, "unknown model"},
 		{"describe a BigInt id", "describe", []any{big},
-			"describe: argument 1 is a BigInt; give a number or text"},
+			"describe: argument 1 is a BigInt, which the engine does not take"},
 		{"score a BigInt case", "score", []any{"ogrs3", big}, "score: argument 2 is a BigInt"},
 		{"scoreMany a BigInt", "scoreMany", []any{"ogrs3", big}, "argument 2 is a BigInt"},
+		{"faultStart with a BigInt value", "faultStart", []any{"ogrs3", bigFault, 5},
+			"replacement value: a BigInt; want a number"},
 		{"population with a number as format", "population", []any{"a\n1\n", 42},
 			"population: format has type number, want string"},
 		{"syntheticPopulation of 1e18 cases", "syntheticPopulation", []any{"ogrs3", 1e18, 1},
