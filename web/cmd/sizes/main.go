@@ -45,8 +45,8 @@ const (
 // GOEXPERIMENT=nogreenteagc, which the Makefile builds with; 1.48 MB with Go 1.21,
 // 1.66 MB with Go 1.23: the runtime has grown), and one that only loads the built-in
 // models (the JSON reader, validation, compilation, the reference cases) and lists
-// them 2.54 MB. wasm-opt -Oz (Debian's binaryen 108) takes the calculator's engine to
-// 2.73 MB raw and 816 KB gzip, the bare program to 1.84 MB: still over. Meeting it
+// them 2.54 MB. wasm-opt -Oz (npm's binaryen 132) takes the calculator's engine to
+// 2.66 MB raw and 808 KB gzip, the bare program to 1.84 MB: still over. Meeting it
 // needs a smaller runtime (TinyGo, which is neither in Debian nor served by the module
 // proxy) or a revised budget. The calculator's engine (spiegel.wasm) met the gzip
 // budget when it was split off (792 KB), grew to 821 KB with the variant rule
