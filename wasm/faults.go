@@ -242,12 +242,8 @@ func bandText(b scoring.BandWeight) string {
 // parseTyped reads a number typed in the page, naming the field when it is not one.
 func parseTyped(field, s string) (float64, error) {
 	f, err := scoring.ParseNumber(s)
-	if err != nil && len(s) > 40 {
-		return 0, errors.New(field + ": not a number (" + strconv.Itoa(len(s)) +
-			" characters of text)")
-	}
 	if err != nil {
-		return 0, errors.New(field + " " + strconv.Quote(s) +
+		return 0, errors.New(field + " " + strconv.Quote(scoring.Clip(s)) +
 			": not a number (write it with a decimal point, such as 0.512)")
 	}
 	return f, nil

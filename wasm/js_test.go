@@ -90,6 +90,7 @@ func TestJSBadArguments(t *testing.T) {
 	cyclic.Set("self", cyclic)
 	bigint := js.Global().Get("Object").New()
 	big := js.Global().Call("BigInt", 4)
+	swapFault := parseJS(`{"kind": "swap_levels", "predictor": "sex", "a": "male", "b": "female"}`)
 	bigFault := js.Global().Get("Object").New()
 	bigFault.Set("kind", "replace_value")
 	bigFault.Set("path", "x")
@@ -118,6 +119,9 @@ func TestJSBadArguments(t *testing.T) {
 		{"scoreMany a BigInt", "scoreMany", []any{"ogrs3", big}, "argument 2 is a BigInt"},
 		{"faultStart with a BigInt value", "faultStart", []any{"ogrs3", bigFault, 5},
 			"replacement value: a BigInt; want a number"},
+		{"faultStart with a huge minimum move", "faultStart",
+			[]any{"ogrs3", swapFault, strings.Repeat("x", 1<<20)},
+			`minimum move "` + strings.Repeat("x", 80) + `…": not a number`},
 		{"population with a number as format", "population", []any{"a\n1\n", 42},
 			"population: format has type number, want string"},
 		{"syntheticPopulation of 1e18 cases", "syntheticPopulation", []any{"ogrs3", 1e18, 1},

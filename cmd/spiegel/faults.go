@@ -158,9 +158,6 @@ func (f faultFlags) fault() (scoring.Fault, error) {
 		return scoring.Fault{}, errors.New("give exactly one of -swap, -replace and -swap-model")
 	}
 	switch {
-	case f.swapModel == f.model:
-		return scoring.Fault{}, errors.New("-swap-model " + strconv.Quote(f.swapModel) +
-			": the model swapped with itself changes nothing")
 	case f.swapModel != "":
 		return scoring.Fault{Kind: scoring.FaultSwapModel, Model: f.swapModel}, nil
 	case f.swap != "":

@@ -186,8 +186,7 @@ func TestFaultsUsageErrors(t *testing.T) {
 			"sex=male,female", "-in", "x.csv", "-seed", "7"}, exitUsage,
 			"-seed needs -synthetic N"},
 		{"a model with itself", []string{"-model", "ogrs3", "-synthetic", "5", "-swap-model",
-			"ogrs3"}, exitUsage, `-swap-model \"ogrs3\": the model swapped with itself ` +
-			"changes nothing"},
+			"ogrs3"}, exitUsage, "ogrs3 swapped with itself changes nothing"},
 		{"missing file", []string{"-model", "ogrs3", "-swap", "sex=male,female", "-in",
 			"nowhere.csv"}, exitFail, "nowhere.csv"},
 		{"template without params", []string{"-model", "oxrec-nl-detained-general",
